@@ -1,0 +1,92 @@
+"""The pipeline: named stages applied to a stream of articles.
+
+1. ``Pipeline(["language", "entities", ...])`` looks each stage up in the registry and
+   checks the order: every field a stage ``reads`` must be set by ingest or by an earlier
+   stage (:class:`~warta.errors.PipelineOrderError` names the first stage that breaks it).
+2. ``pipeline(article)`` runs the stages in order on one article and records each stage's
+   version in ``article.annotated_by``.
+3. ``pipeline.pipe(items)`` is the streaming API every front end uses (CLI, web, batch
+   executors). ``items`` mixes articles and :class:`~warta.article.Reject` records from
+   ingest; rejects pass through untouched, and an article a stage fails on becomes a
+   ``Reject`` naming the stage, so one bad article never stops a batch.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from warta.article import INGEST_FIELDS, Article, Reject
+from warta.errors import PipelineOrderError, StageError, WartaError
+from warta.registry import StageFn, StageSpec, get_stage
+
+log = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """An ordered list of built stages."""
+
+    def __init__(self, stages: Sequence[str], settings: dict[str, dict[str, Any]] | None = None) -> None:
+        settings = settings or {}
+        self.specs: list[StageSpec] = [get_stage(name) for name in stages]
+        self._check_order()
+        self.stages: list[tuple[StageSpec, StageFn]] = [
+            (spec, spec.build(**settings.get(spec.name, {}))) for spec in self.specs
+        ]
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.specs]
+
+    def _check_order(self) -> None:
+        available = set(INGEST_FIELDS)
+        for spec in self.specs:
+            missing = set(spec.reads) - available
+            if missing:
+                raise PipelineOrderError(
+                    f"stage {spec.name!r} reads {sorted(missing)}, which no earlier stage adds; "
+                    f"put a stage that adds them before it (order: {', '.join(self.names)})"
+                )
+            available |= set(spec.adds)
+
+    def __call__(self, article: Article) -> Article:
+        for spec, fn in self.stages:
+            try:
+                result = fn(article)
+            except WartaError:
+                raise
+            except Exception as exc:  # a stage bug must not kill the batch; name the stage
+                raise StageError(spec.name, article.id, f"{type(exc).__name__}: {exc}") from exc
+            if not isinstance(result, Article):
+                raise StageError(spec.name, article.id, f"returned {type(result).__name__}, expected Article")
+            article = result
+            article.annotated_by[spec.name] = spec.version
+        return article
+
+    def pipe(self, items: Iterable[Article | Reject]) -> Iterator[Article | Reject]:
+        """Process a stream lazily; yields each article annotated, or a Reject saying why not."""
+        for item in items:
+            if isinstance(item, Reject):
+                yield item
+                continue
+            try:
+                yield self(item)
+            except StageError as exc:
+                log.warning("%s", exc)
+                yield Reject(item=item.origin or item.id, reason=exc.message, code=exc.code, stage=exc.stage)
+            except WartaError as exc:
+                yield Reject(item=item.origin or item.id, reason=exc.message, code=exc.code)
+
+
+def load_pipeline(stages: Sequence[str] | None = None, config: Any = None) -> Pipeline:
+    """The pipeline named in the settings (``[pipeline] stages``), or the given stage names."""
+    from warta.config import load_settings
+
+    cfg = config or load_settings()
+    return Pipeline(list(stages) if stages is not None else cfg.pipeline, cfg.stages)
+
+
+def pipe(items: Iterable[Article | Reject], stages: Sequence[str] | None = None) -> Iterator[Article | Reject]:
+    """Shortcut: ``warta.pipe(warta.read_inputs(paths))``."""
+    return load_pipeline(stages).pipe(items)
