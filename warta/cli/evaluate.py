@@ -12,7 +12,7 @@ from warta.errors import UsageError
 
 @eval_app.command("gold")
 def eval_gold(
-    gold: Path | None = typer.Option(None, help="The shared/gold folder (default: ../shared/gold or $WARTA_DATA/../gold)."),
+    gold: Path | None = typer.Option(None, help="The shared/gold folder (default: ../shared/gold)."),
     stages: str | None = typer.Option(None, help="Comma-separated stage names (default: from settings)."),
 ) -> None:
     """Score quotes, speakers, times, quantities and entity grouping on the dev gold set.
