@@ -1,0 +1,131 @@
+"""Streaming event/story clustering on small article sets written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from warta.article import Article
+from warta.cluster import StreamClusterer, cluster_articles, stream_order
+from warta.cluster.features import Featurizer, SparseVec, centroid, names, strip_dateline, tokens
+from warta.cluster.stream import WindowIndex
+
+
+def art(id: str, published: str | None, text: str, outlet: str = "kabar", title: str | None = None) -> Article:
+    return Article(text=text, id=id, published=published, outlet=outlet, title=title)
+
+
+FLOOD = [
+    art("banjir-1", "2024-02-10T08:00:00+07:00", outlet="kabar harian",
+        text="Banjir bandang melanda Kabupaten Sukamaju pada Sabtu pagi setelah Sungai Cikaret meluap. "
+             "Bupati Sukamaju Rahmat Hidayat mengatakan 300 rumah terendam dan 1.200 warga mengungsi ke "
+             "balai desa. Badan Penanggulangan Bencana Daerah Sukamaju mengerahkan perahu karet untuk "
+             "mengevakuasi warga yang terjebak banjir bandang di Desa Cikaret."),
+    art("banjir-2", "2024-02-10T11:30:00+07:00", outlet="warta kota",
+        text="Sebanyak 1.200 warga Desa Cikaret mengungsi akibat banjir bandang yang menerjang Kabupaten "
+             "Sukamaju. Sungai Cikaret meluap setelah hujan deras semalaman, kata Bupati Rahmat Hidayat. "
+             "BPBD Sukamaju mengerahkan perahu karet dan dapur umum bagi pengungsi banjir bandang."),
+    art("banjir-3", "2024-02-11T09:00:00+07:00", outlet="suara pagi",
+        text="Bupati Sukamaju Rahmat Hidayat meninjau pengungsi banjir bandang di balai Desa Cikaret. "
+             "Banjir bandang akibat luapan Sungai Cikaret merendam 300 rumah warga Kabupaten Sukamaju. "
+             "Ia meminta BPBD Sukamaju menambah perahu karet dan dapur umum untuk warga yang mengungsi."),
+]
+MATCH = art("bola-1", "2024-02-10T22:00:00+07:00", outlet="kabar harian",
+            text="Persikota Raya menang 3-1 atas Garuda Selatan di Stadion Manggala dalam lanjutan Liga Nusantara. "
+                 "Pelatih Persikota Raya, Bambang Sutejo, memuji penyerang Yusuf Arema yang mencetak dua gol. "
+                 "Kemenangan itu membawa Persikota Raya ke puncak klasemen Liga Nusantara.")
+PHONE = art("ponsel-1", "2024-02-11T10:00:00+07:00", outlet="warta kota",
+            text="Produsen ponsel Telefonika meluncurkan seri Nebula X dengan baterai 6.000 mAh dan kamera 200 "
+                 "megapiksel di Jakarta. Direktur Telefonika Indonesia, Clara Wibisono, menyebut Nebula X dijual "
+                 "mulai Rp4 juta. Ponsel Nebula X hadir dalam tiga pilihan warna.")
+
+# Two summit calls of the same two leaders a year apart: one story, two events.
+SUMMIT_2021 = art("ktt-2021", "2021-12-15T18:00:00+07:00", outlet="kabar harian",
+                  text="Presiden Rusia Vladimir Putin dan Presiden China Xi Jinping menggelar panggilan video pada "
+                       "Rabu untuk membahas hubungan Rusia dan China. Kremlin menyebut Putin dan Xi Jinping membahas "
+                       "kerja sama energi, perdagangan, dan ketegangan dengan NATO. Xi Jinping menyebut Putin "
+                       "sahabat lama dan berjanji memperdalam kemitraan strategis Rusia dan China.")
+SUMMIT_2022 = art("ktt-2022", "2022-12-30T19:00:00+07:00", outlet="suara pagi",
+                  text="Vladimir Putin kembali menggelar panggilan video dengan Xi Jinping pada Jumat. Putin "
+                       "mengatakan kerja sama militer Rusia dan China menempati posisi khusus, sementara Xi Jinping "
+                       "menyatakan China siap memperkuat kemitraan strategis dengan Rusia. Putin juga mengundang "
+                       "Xi Jinping berkunjung ke Rusia dan membahas ekspor energi Rusia ke China.")
+
+
+def _by_id(articles: list[Article]) -> dict[str, tuple[str, str]]:
+    return {a.article_id: (a.event, a.story) for a in cluster_articles(articles)}
+
+
+def test_same_event_articles_share_an_event() -> None:
+    out = _by_id([*FLOOD, MATCH, PHONE])
+    assert out["banjir-1"][0] == out["banjir-2"][0] == out["banjir-3"][0]
+
+
+def test_different_events_stay_apart() -> None:
+    out = _by_id([*FLOOD, MATCH, PHONE])
+    events = {out["banjir-1"][0], out["bola-1"][0], out["ponsel-1"][0]}
+    assert len(events) == 3
+    assert out["bola-1"][1] != out["banjir-1"][1]
+
+
+def test_story_links_events_a_year_apart() -> None:
+    out = _by_id([SUMMIT_2021, *FLOOD, MATCH, PHONE, SUMMIT_2022])
+    assert out["ktt-2021"][0] != out["ktt-2022"][0]
+    assert out["ktt-2021"][1] == out["ktt-2022"][1]
+    assert out["ktt-2021"][1] != out["banjir-1"][1]
+
+
+def test_every_article_gets_one_assignment_in_publication_order() -> None:
+    shuffled = [PHONE, FLOOD[2], MATCH, FLOOD[0], FLOOD[1]]
+    order = [a.id for a in stream_order(shuffled)]
+    assert order == ["banjir-1", "banjir-2", "bola-1", "banjir-3", "ponsel-1"]
+    assert [a.article_id for a in cluster_articles(shuffled)] == order
+
+
+def test_undated_articles_go_last_and_are_still_clustered() -> None:
+    undated = art("banjir-x", None, FLOOD[1].text.replace("Sebanyak", "Kini"))
+    assignments = cluster_articles([undated, *FLOOD])
+    assert assignments[-1].article_id == "banjir-x"
+    assert assignments[-1].event == assignments[0].event
+
+
+def test_state_is_bounded_by_the_windows() -> None:
+    clusterer = StreamClusterer(event_window=2.0, story_window=30.0)
+    start = date(2024, 1, 1)
+    for day in range(120):
+        clusterer.add(art(f"a{day}", (start + timedelta(days=day)).isoformat(),
+                          f"Laporan harian nomor {day} tentang cuaca Kota Lestari dan Pelabuhan Sentosa {day}."))
+    assert len(clusterer.articles) <= 4
+    assert len(clusterer.events) <= 40
+
+
+def test_window_index_forgets_old_postings_and_caps_length() -> None:
+    index = WindowIndex(window=3.0, max_postings=2)
+    index.add("old", 0.0, [1, 2])
+    index.add("mid", 5.0, [1])
+    index.add("new", 6.0, [1, 2])
+    assert index.query([1, 2], now=6.5, limit=10)[0] == "new"
+    assert "old" not in index.query([1, 2], now=6.5, limit=10)
+    index.add("newest", 6.6, [1])
+    assert set(index.query([1], now=6.7, limit=10)) == {"new", "newest"}
+
+
+def test_features_normalise_indonesian_text() -> None:
+    assert strip_dateline("Jakarta, Kabar Harian -- Banjir melanda.") == "Banjir melanda."
+    toks = tokens("Pelatihnya mengatakan bahwa tim akan menang 3 kali")
+    assert "pelatih" in toks and "bahwa" not in toks and "3" not in toks
+    found = names(art("n", None, "Kemarin Bupati Rahmat Hidayat datang. Dia bertemu Clara di Sukamaju."))
+    assert {"rahmat", "hidayat", "clara", "sukamaju"} <= set(found)
+    assert "kemarin" not in found and "dia" not in found
+
+
+def test_vectors_are_unit_length_and_idf_grows_with_the_stream() -> None:
+    feat = Featurizer()
+    a = feat(FLOOD[0])
+    b = feat(FLOOD[1])
+    c = feat(PHONE)
+    assert abs(a.text.dot(a.text) - 1.0) < 1e-5
+    assert a.text.dot(b.text) > 0.2 > a.text.dot(c.text)
+    assert feat.terms.n_docs == 3
+    mid = centroid([a.text, b.text])
+    assert mid.dot(a.text) > a.text.dot(b.text)
+    assert SparseVec.empty().dot(a.text) == 0.0

@@ -1,0 +1,205 @@
+"""Canonical entities: one test per alias rule, on sentences written for these tests.
+
+The NER spans are given by hand (``spans()``), so these tests check the grouping logic
+alone, whatever the trained model predicts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.article import Entity
+from warta.readers.aliases import find_abbreviation, find_country, slugify
+from warta.readers.canonical import canonical_entities
+from warta.readers.roles import role_before, strip_title
+
+
+def spans(text: str, items: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """Every occurrence of each phrase as a model span (whole words only)."""
+    out = []
+    for phrase, label in items:
+        i = 0
+        while (i := text.find(phrase, i)) >= 0:
+            end = i + len(phrase)
+            ok_left = i == 0 or not text[i - 1].isalnum()
+            ok_right = end == len(text) or not text[end].isalnum()
+            if ok_left and ok_right and not any(s <= i < e for s, e, _ in out):
+                out.append((i, end, label))
+            i = end
+    return out
+
+
+def run(text: str, items: list[tuple[str, str]]) -> list[Entity]:
+    ents = canonical_entities(text, spans(text, items))
+    for e in ents:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+    return ents
+
+
+def by_id(ents: list[Entity]) -> dict[str, Entity]:
+    return {e.id: e for e in ents}
+
+
+def forms(e: Entity) -> set[str]:
+    return {m.text for m in e.mentions}
+
+
+def test_short_form_joins_full_name_and_role_is_kept() -> None:
+    text = ("Presiden Rusia Vladimir Putin tiba di Beijing pada Senin. Putin disambut Presiden China Xi Jinping. "
+            "Xi menyebut kunjungan itu bersejarah.")
+    ents = by_id(run(text, [("Presiden Rusia Vladimir Putin", "PER"), ("Putin", "PER"), ("Xi Jinping", "PER"),
+                            ("Xi", "PER"), ("Beijing", "LOC")]))
+    putin = ents["PER:vladimir-putin"]
+    assert putin.name == "Vladimir Putin"
+    assert forms(putin) == {"Vladimir Putin", "Putin"}
+    assert putin.role == "Presiden Rusia"
+    xi = ents["PER:xi-jinping"]
+    assert forms(xi) == {"Xi Jinping", "Xi"}
+    assert xi.role == "Presiden China"
+    # the country inside the role is a mention of the country; the capital is its own entity
+    assert "Rusia" in forms(ents["GPE:RU"])
+    assert "LOC:beijing" in ents
+    assert forms(ents["GPE:CN"]) == {"China"}
+
+
+def test_role_before_name_is_read_and_not_part_of_name() -> None:
+    text = "Hal itu disampaikan juru bicara Kremlin Dmitry Peskov kepada wartawan di Moskow."
+    ents = by_id(run(text, [("Kremlin", "ORG"), ("Dmitry Peskov", "PER"), ("Moskow", "LOC")]))
+    peskov = ents["PER:dmitry-peskov"]
+    assert peskov.name == "Dmitry Peskov"
+    assert peskov.role == "juru bicara Kremlin"
+    assert "ORG:kremlin" in ents and "LOC:moskow" in ents
+    assert not any(k.startswith("GPE:") for k in ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "start_word", "role"),
+    [
+        ("Kemarin Menteri Luar Negeri Sugiono Hartanto berangkat.", "Sugiono", "Menteri Luar Negeri"),
+        ("JAKARTA - Ketua KPK Ahmad Rofiq menjawab.", "Ahmad", "Ketua KPK"),
+        ("Menurut Dewi Lestari, harga naik.", "Dewi", None),
+        ("Wartawan bertanya kepada Andi Saputra.", "Andi", None),
+    ],
+)
+def test_role_before(text: str, start_word: str, role: str | None) -> None:
+    assert role_before(text, text.index(start_word)) == role
+
+
+def test_title_inside_a_model_span_is_stripped() -> None:
+    text = "Pak Slamet Riyadi dan Prof. Sri Wahyuni"
+    assert strip_title(text, 0, len("Pak Slamet Riyadi"))[:2] == (4, len("Pak Slamet Riyadi"))
+    s = text.index("Prof.")
+    assert text[strip_title(text, s, len(text))[0]:] == "Sri Wahyuni"
+
+
+def test_two_people_sharing_a_name_part_are_not_merged() -> None:
+    text = ("Budi Santoso, pedagang pasar, mengeluh. Menurut Budi, harga cabai naik. Polisi kemudian memanggil "
+            "Budi Gunawan. Budi mengaku tidak tahu.")
+    ents = run(text, [("Budi Santoso", "PER"), ("Budi Gunawan", "PER"), ("Budi", "PER")])
+    people = {e.id: e for e in ents if e.type == "PER"}
+    assert set(people) == {"PER:budi-santoso", "PER:budi-gunawan"}
+    first_budi = text.index("Budi,")
+    last_budi = text.rindex("Budi ")
+    assert first_budi in {m.start for m in people["PER:budi-santoso"].mentions}
+    # the ambiguous short form goes to the person mentioned most recently before it
+    assert last_budi in {m.start for m in people["PER:budi-gunawan"].mentions}
+
+
+@pytest.mark.parametrize(
+    ("names", "code", "display"),
+    [
+        (["Tiongkok", "China", "Cina", "RRT", "Republik Rakyat Tiongkok"], "CN", "China"),
+        (["Amerika Serikat", "AS", "Amerika"], "US", "United States"),
+        (["Rusia", "Federasi Rusia"], "RU", "Russia"),
+    ],
+)
+def test_country_names_are_one_entity(names: list[str], code: str, display: str) -> None:
+    text = " ".join(f"Kalimat {i} menyebut {n} dengan jelas." for i, n in enumerate(names))
+    first = text.index(names[0])
+    ents = canonical_entities(text, [(first, first + len(names[0]), "LOC")])  # the model found only the first
+    countries = [e for e in ents if e.type == "GPE"]
+    assert len(countries) == 1
+    assert countries[0].id == f"GPE:{code}" and countries[0].name == display
+    assert forms(countries[0]) == set(names)
+
+
+def test_demonyms_count_as_country_mentions() -> None:
+    text = "Warga Rusia memprotes, sementara pemerintah China diam dan orang Jepang menonton."
+    ids = {e.id for e in run(text, [])}
+    assert {"GPE:RU", "GPE:CN", "GPE:JP"} <= ids
+
+
+@pytest.mark.parametrize(
+    ("seat", "label"), [("Beijing", "LOC"), ("Moskow", "LOC"), ("Kremlin", "ORG"), ("Washington", "LOC"),
+                        ("Istana", "ORG")])
+def test_capitals_and_seats_stay_their_own_entities(seat: str, label: str) -> None:
+    text = f"{seat} menolak tuduhan itu, kata seorang diplomat. Warga Tiongkok dan Rusia menunggu."
+    ents = run(text, [(seat, label)])
+    seat_ent = next(e for e in ents if seat in forms(e))
+    assert not seat_ent.id.startswith("GPE:")
+    assert seat_ent.id == f"{label}:{slugify(seat)}"
+
+
+def test_abbreviation_in_parentheses_links_to_expansion() -> None:
+    text = ("Komisi Pemberantasan Korupsi (KPK) memanggil dua saksi. KPK menyebut pemeriksaan berlangsung lama. "
+            "Badan Riset dan Inovasi Nasional (BRIN) ikut membantu, kata BRIN.")
+    ents = by_id(run(text, [("Komisi Pemberantasan Korupsi", "ORG"), ("Badan Riset dan Inovasi Nasional", "ORG")]))
+    kpk = ents["ORG:kpk"]
+    assert kpk.name == "Komisi Pemberantasan Korupsi"
+    assert forms(kpk) == {"Komisi Pemberantasan Korupsi", "KPK"}
+    brin = ents["ORG:badan-riset-dan-inovasi-nasional"]
+    assert forms(brin) == {"Badan Riset dan Inovasi Nasional", "BRIN"}
+
+
+def test_table_abbreviations_without_expansion_in_text() -> None:
+    text = "Sekjen PBB bertemu pejabat NATO. Perserikatan Bangsa-Bangsa lalu mengirim bantuan."
+    ents = by_id(run(text, [("Perserikatan Bangsa-Bangsa", "ORG")]))
+    assert forms(ents["ORG:pbb"]) == {"PBB", "Perserikatan Bangsa-Bangsa"}
+    assert ents["ORG:nato"].type == "ORG"
+
+
+def test_acronym_spelling_initials_joins_the_long_name() -> None:
+    text = "Lembaga Sensor Film menolak film itu. Menurut LSF, adegan kekerasan terlalu banyak."
+    ents = run(text, [("Lembaga Sensor Film", "ORG"), ("LSF", "ORG")])
+    assert len(ents) == 1 and forms(ents[0]) == {"Lembaga Sensor Film", "LSF"}
+
+
+def test_nickname_in_parentheses_and_people_table() -> None:
+    text = "Joko Widodo (Jokowi) meresmikan jalan tol. Jokowi lalu meninjau pasar."
+    ents = run(text, [("Joko Widodo", "PER"), ("Jokowi", "PER")])
+    assert [(e.id, forms(e)) for e in ents] == [("PER:joko-widodo", {"Joko Widodo", "Jokowi"})]
+    # an article that only says "Jokowi" gets the same id (stable across articles)
+    alone = run("Jokowi meninjau pasar Senen.", [("Jokowi", "PER")])
+    assert alone[0].id == "PER:joko-widodo"
+
+
+def test_org_prefix_and_place_without_admin_head() -> None:
+    text = ("Tim Manor Racing menyiapkan mobil baru. Manor yakin. Bupati meninjau Kabupaten Belu; "
+            "warga Belu menyambut. Partai Golkar dan Partai Demokrat berkoalisi; Partai itu solid.")
+    ents = by_id(run(text, [("Manor Racing", "ORG"), ("Manor", "ORG"), ("Kabupaten Belu", "LOC"), ("Belu", "LOC"),
+                            ("Partai Golkar", "ORG"), ("Partai Demokrat", "ORG")]))
+    assert forms(ents["ORG:manor-racing"]) == {"Manor Racing", "Manor"}
+    assert forms(ents["LOC:kabupaten-belu"]) == {"Kabupaten Belu", "Belu"}
+    assert "ORG:partai-demokrat" in ents and "ORG:golkar" in ents
+
+
+def test_same_name_same_id_across_articles() -> None:
+    a = run("Menteri Keuangan Sri Mulyani Indrawati berbicara.", [("Sri Mulyani Indrawati", "PER")])
+    b = run("Sri Mulyani Indrawati, kata dia, tidak hadir.", [("Sri Mulyani Indrawati", "PER")])
+    assert a[0].id == b[0].id == "PER:sri-mulyani-indrawati"
+    assert a[0].role == "Menteri Keuangan" and b[0].role is None
+
+
+def test_lookups_do_not_fire_inside_words_or_lowercase() -> None:
+    ents = run("Kasus itu dibahas oleh komisi; as roda patah dan rasa asing.", [])
+    assert ents == []
+
+
+def test_alias_tables() -> None:
+    assert find_country("Republik Rakyat Tiongkok").code == "CN"  # type: ignore[union-attr]
+    assert find_country("Korsel").code == "KR"  # type: ignore[union-attr]
+    assert find_country("Beijing") is None
+    entry = find_abbreviation("OJK")
+    assert entry is not None and entry.id == "ORG:ojk" and entry.expansions[0] == "Otoritas Jasa Keuangan"
+    assert slugify("Nims Café") == "nims-cafe"

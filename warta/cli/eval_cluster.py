@@ -1,0 +1,61 @@
+"""``warta eval cluster`` and ``warta eval summary``: clustering and summary quality on real data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from warta.cli._app import eval_app
+from warta.errors import UsageError
+
+
+@eval_app.command("cluster")
+def eval_cluster(
+    gold: Path | None = typer.Option(None, help="The shared/gold folder (default: ../shared/gold)."),
+    tune: bool = typer.Option(False, help="Refit the decision models and report 5-fold cross-validation."),
+) -> None:
+    """Score events and stories on events-dev.jsonl: B-cubed and pairwise P/R/F1 (gate: pairwise F1).
+
+    Example: warta eval cluster --gold ../shared/gold
+    """
+    from warta.evaluation.cluster import evaluate
+    from warta.evaluation.cluster import tune as tune_models
+    from warta.evaluation.gold import default_gold_root
+
+    root = gold or default_gold_root()
+    if root is None:
+        raise UsageError("gold set not found: pass --gold PATH (the shared/gold folder)")
+    header = f"{'':22s} {'B3 P':>6s} {'B3 R':>6s} {'B3 F1':>6s} {'pw P':>6s} {'pw R':>6s} {'pw F1':>6s} gold pred"
+    if tune:
+        res = tune_models(root)
+        typer.echo(f"EVENT_MODEL = {res['event_model']}\nSTORY_MODEL = {res['story_model']}")
+        rows = {"dev (fit on all)": res["dev"], "5-fold CV pooled": res["cv_pooled"]}
+    else:
+        out = evaluate(root)
+        rows = {"system": out["system"], "all singletons": out["singletons"]}
+    typer.echo(header)
+    for name, levels in rows.items():
+        for level, v in levels.items():
+            counts = f" {int(v[6]):4d} {int(v[7]):4d}" if len(v) > 6 else ""
+            typer.echo(f"{name + ' ' + level:22s} " + " ".join(f"{x:6.3f}" for x in v[:6]) + counts)
+
+
+@eval_app.command("summary")
+def eval_summary(
+    data: Path | None = typer.Option(None, help="The indosum-devfolds folder (default: $WARTA_DATA/indosum-devfolds)."),
+    limit: int = typer.Option(0, help="Score only the first N articles (0: all)."),
+) -> None:
+    """ROUGE-1/2/L F1 of the extractive summariser on IndoSum's single-document summaries.
+
+    Example: warta eval summary --data ../shared/data/indosum-devfolds
+    """
+    from warta.config import default_data_dir
+    from warta.evaluation.rouge import evaluate_indosum
+
+    folder = data or (Path(d) / "indosum-devfolds" if (d := default_data_dir()) else None)
+    if folder is None or not folder.is_dir():
+        raise UsageError("IndoSum dev folds not found: pass --data PATH (the indosum-devfolds folder)")
+    res = evaluate_indosum(folder, limit or None)
+    for name, value in res.items():
+        typer.echo(f"{name:12s} {value:.4f}" if isinstance(value, float) else f"{name:12s} {value}")

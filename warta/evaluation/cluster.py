@@ -1,0 +1,176 @@
+"""Evaluate and tune event/story clustering on the dev gold set (``events-dev.jsonl``).
+
+Scores come from the project's own ``score.py`` (imported by path, never copied): B-cubed and
+pairwise P/R/F1 for events and stories. The gate is pairwise F1; B-cubed F1 must beat the
+all-singletons baseline, which on so sparse a feed is already high.
+
+Tuning (``tune``) fits the two pair models of :mod:`warta.cluster.model` with scikit-learn's
+logistic regression on the candidate pairs the streaming clusterer actually scores, gathered
+by replaying the gold stream with gold decisions (an oracle), then picks each threshold by
+pairwise F1. To tell how much of that is fitted to these 309 articles, it runs 5-fold
+cross-validation with folds grouped by story: each fold's models are fitted on the other
+folds' articles and scored on its own articles, clustered alone.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from warta.article import Article
+from warta.cluster.features import ArticleFeatures, Featurizer
+from warta.cluster.model import EVENT_MODEL, STORY_MODEL, PairModel
+from warta.cluster.stream import StreamClusterer, cluster_articles, stream_order
+from warta.errors import UsageError
+from warta.evaluation.gold import load_scorer
+
+THRESHOLD_GRID = [round(0.05 * i, 2) for i in range(2, 20)] + [0.97, 0.98, 0.99]
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    article: Article
+    event: str
+    story: str
+
+
+def load_events_gold(path: Path) -> list[GoldArticle]:
+    """The labelled articles of ``events-dev.jsonl``, read by ingest exactly as ``warta cluster`` reads them."""
+    from warta.ingest import read_inputs
+
+    if not path.is_file():
+        raise UsageError(f"no event gold at {path}: point --gold at the shared/gold folder")
+    labels = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                labels[rec["id"]] = (rec["event"], rec["story"])
+    out = []
+    for item in read_inputs([str(path)]):
+        if isinstance(item, Article) and item.id in labels:
+            out.append(GoldArticle(item, *labels[item.id]))
+    return out
+
+
+def cluster(articles: Sequence[Article], event_model: PairModel = EVENT_MODEL,
+            story_model: PairModel = STORY_MODEL) -> dict[str, tuple[str, str]]:
+    """article id -> (event, story), clustering in publication order."""
+    return {a.article_id: (a.event, a.story) for a in cluster_articles(articles, event_model, story_model)}
+
+
+def featurize(articles: Sequence[Article]) -> list[ArticleFeatures]:
+    """Features in stream order. They depend only on the articles, so tuning computes them once."""
+    feat = Featurizer()
+    return [feat(a) for a in stream_order(articles)]
+
+
+def cluster_features(feats: Sequence[ArticleFeatures], event_model: PairModel,
+                     story_model: PairModel) -> dict[str, tuple[str, str]]:
+    clusterer = StreamClusterer(event_model, story_model)
+    return {a.article_id: (a.event, a.story) for a in map(clusterer.add_features, feats)}
+
+
+def score(gold: Sequence[GoldArticle], pred: dict[str, tuple[str, str]], scorer: Any) -> dict[str, tuple[float, ...]]:
+    """{"event"|"story": (B3 P, R, F1, pairwise P, R, F1, gold clusters, predicted clusters)}."""
+    out = {}
+    for level, k in (("event", 0), ("story", 1)):
+        g = {x.article.id: (x.event if k == 0 else x.story) for x in gold}
+        p = {x.article.id: pred.get(x.article.id, ("missing-" + x.article.id,) * 2)[k] for x in gold}
+        out[level] = (*scorer.bcubed(g, p), *scorer.pairwise(g, p), float(len(set(g.values()))),
+                      float(len(set(p.values()))))
+    return out
+
+
+def singleton_baseline(gold: Sequence[GoldArticle], scorer: Any) -> dict[str, tuple[float, ...]]:
+    return score(gold, {x.article.id: (x.article.id, x.article.id) for x in gold}, scorer)
+
+
+def evaluate(gold_root: Path, gold_file: str = "events-dev.jsonl") -> dict[str, dict[str, tuple[float, ...]]]:
+    """Scores of the shipped models on the dev set, and of the all-singletons baseline."""
+    scorer = load_scorer(gold_root)
+    gold = load_events_gold(gold_root / gold_file)
+    pred = cluster([g.article for g in gold])
+    return {"system": score(gold, pred, scorer), "singletons": singleton_baseline(gold, scorer)}
+
+
+# -- tuning ------------------------------------------------------------------------------
+def collect_pairs(gold: Sequence[GoldArticle], feats: Sequence[ArticleFeatures]
+                  ) -> dict[str, tuple[list[list[float]], list[int]]]:
+    """Replay the gold stream with gold decisions and record every scored candidate pair."""
+    labels = {g.article.id: (g.event, g.story) for g in gold}
+    data: dict[str, tuple[list[list[float]], list[int]]] = {"event": ([], []), "story": ([], [])}
+
+    def record(level: str, x: list[float], same: bool) -> None:
+        data[level][0].append(x)
+        data[level][1].append(int(same))
+
+    clusterer = StreamClusterer(oracle=labels.__getitem__, recorder=record)
+    for f in feats:
+        clusterer.add_features(f)
+    return data
+
+
+def fit_model(xs: list[list[float]], ys: list[int], c: float = 1.0) -> PairModel:
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(ys)) < 2:
+        raise UsageError("tuning needs both linked and unlinked candidate pairs in the gold set")
+    lr = LogisticRegression(C=c, class_weight="balanced", max_iter=1000).fit(xs, ys)
+    return PairModel(tuple(round(float(w), 3) for w in lr.coef_[0]), round(float(lr.intercept_[0]), 3), 0.5)
+
+
+def _pick_threshold(gold: Sequence[GoldArticle], feats: Sequence[ArticleFeatures], scorer: Any, level: str,
+                    event_model: PairModel, story_model: PairModel) -> float:
+    best = (-1.0, 0.5)
+    for thr in THRESHOLD_GRID:
+        em = replace(event_model, threshold=thr) if level == "event" else event_model
+        sm = replace(story_model, threshold=thr) if level == "story" else story_model
+        f1 = score(gold, cluster_features(feats, em, sm), scorer)[level][5]
+        best = max(best, (f1, -thr))  # ties: the higher threshold (fewer links)
+    return -best[1]
+
+
+def fit(gold: Sequence[GoldArticle], scorer: Any) -> tuple[PairModel, PairModel]:
+    """Both pair models with their thresholds, from ``gold`` alone."""
+    feats = featurize([g.article for g in gold])
+    pairs = collect_pairs(gold, feats)
+    event_model = fit_model(*pairs["event"])
+    story_model = fit_model(*pairs["story"])
+    event_model = replace(event_model,
+                          threshold=_pick_threshold(gold, feats, scorer, "event", event_model, story_model))
+    story_model = replace(story_model,
+                          threshold=_pick_threshold(gold, feats, scorer, "story", event_model, story_model))
+    return event_model, story_model
+
+
+def story_folds(gold: Sequence[GoldArticle], k: int = 5, seed: int = 13) -> list[list[GoldArticle]]:
+    """``k`` folds with whole stories in each (so no thread is split between fit and test)."""
+    stories = sorted({g.story for g in gold})
+    random.Random(seed).shuffle(stories)
+    fold_of = {s: i % k for i, s in enumerate(stories)}
+    return [[g for g in gold if fold_of[g.story] == i] for i in range(k)]
+
+
+def tune(gold_root: Path, k: int = 5, gold_file: str = "events-dev.jsonl") -> dict[str, Any]:
+    """Fit on all of dev (the shipped constants) and report k-fold cross-validated scores."""
+    scorer = load_scorer(gold_root)
+    gold = load_events_gold(gold_root / gold_file)
+    folds = story_folds(gold, k)
+    cv: list[dict[str, tuple[float, ...]]] = []
+    pooled: dict[str, tuple[str, str]] = {}
+    for i, test in enumerate(folds):
+        train = [g for j, f in enumerate(folds) if j != i for g in f]
+        em, sm = fit(train, scorer)
+        pred = cluster_features(featurize([g.article for g in test]), em, sm)
+        cv.append(score(test, pred, scorer))
+        # Pooled: every fold's clusters, kept apart by fold, scored as one clustering of dev.
+        pooled.update({k: (f"{i}:{e}", f"{i}:{s}") for k, (e, s) in pred.items()})
+    em, sm = fit(gold, scorer)
+    full = score(gold, cluster_features(featurize([g.article for g in gold]), em, sm), scorer)
+    return {"event_model": em, "story_model": sm, "dev": full, "cv_pooled": score(gold, pooled, scorer),
+            "cv_folds": cv}

@@ -1,0 +1,157 @@
+"""Score the time reader on IndoTimex (Mirza 2015), TempEval-3 style.
+
+IndoTimex (``$WARTA_DATA/indotimex-kompas/Kompas_test_gold/*.tml``) is 25 Kompas articles
+in TimeML with a document creation time (DCT) and 193 gold TIMEX3. We strip the markup,
+run :func:`warta.readers.time.find_times` on the plain ``<TEXT>`` against the DCT, and
+score as TempEval-3 does:
+
+- recognition, relaxed: a system expression matches a gold one when their character spans
+  overlap (one-to-one, longest overlap first); strict: identical spans;
+- value (normalisation): a relaxed match whose value equals the gold value; precision over
+  all system expressions, recall over all gold ones;
+- type: the same, for the TIMEX3 type.
+
+Published anchors (Mirza, PACLING 2015): 92.87 F1 recognition, 85.26 F1 normalisation.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from warta.article import TimeExpr
+from warta.errors import UsageError
+
+_DCT = re.compile(r'<DCT>\s*<TIMEX3[^>]*value="(?P<v>[^"]+)"', re.S)
+_BODY = re.compile(r"<TEXT>(?P<body>.*?)</TEXT>", re.S)
+_TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z0-9]+)(?P<attrs>[^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+@dataclass(slots=True)
+class TimexDoc:
+    id: str
+    text: str
+    dct: str
+    gold: list[TimeExpr] = field(default_factory=list)
+
+
+def _decode(raw: bytes) -> str:
+    # SOURCE.txt: "Some files contain cp1252 bytes"
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def parse_tml(path: Path) -> TimexDoc:
+    """One TimeML file → plain body text, DCT and gold TIMEX3 spans into that text."""
+    source = _decode(path.read_bytes()).replace("\r\n", "\n")
+    dct_m, body_m = _DCT.search(source), _BODY.search(source)
+    if not dct_m or not body_m:
+        raise UsageError(f"{path}: not an IndoTimex TimeML file (no <DCT> or <TEXT>)")
+    body = body_m.group("body")
+    out: list[str] = []
+    pos = length = 0
+    open_timex: tuple[int, dict[str, str]] | None = None
+    gold: list[TimeExpr] = []
+    for tag in _TAG.finditer(body):
+        chunk = html.unescape(body[pos:tag.start()])
+        out.append(chunk)
+        length += len(chunk)
+        pos = tag.end()
+        if tag.group("name") != "TIMEX3":
+            continue
+        if not tag.group("close"):
+            open_timex = (length, dict(_ATTR.findall(tag.group("attrs"))))
+        elif open_timex is not None:
+            start, attrs = open_timex
+            text = "".join(out)[start:length]
+            gold.append(TimeExpr(text, start, length, attrs.get("type", "DATE"), attrs.get("value")))  # type: ignore[arg-type]
+            open_timex = None
+    out.append(html.unescape(body[pos:]))
+    return TimexDoc(path.stem, "".join(out), dct_m.group("v"), gold)
+
+
+def find_corpus(data: Path) -> Path:
+    """The folder of gold .tml files, given it, the corpus folder, or the data root."""
+    for cand in (data, data / "Kompas_test_gold", data / "indotimex-kompas" / "Kompas_test_gold"):
+        if cand.is_dir() and any(cand.glob("*.tml")):
+            return cand
+    raise UsageError(f"no IndoTimex .tml files under {data}: pass --data ../shared/data/indotimex-kompas")
+
+
+def load_indotimex(data: Path) -> list[TimexDoc]:
+    return [parse_tml(p) for p in sorted(find_corpus(data).glob("*.tml"))]
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _match(gold: list[TimeExpr], pred: list[TimeExpr]) -> list[tuple[int, int]]:
+    pairs = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            ov = min(g.end, p.end) - max(g.start, p.start)
+            if ov > 0:
+                pairs.append((ov, i, j))
+    pairs.sort(reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _ov, i, j in pairs:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            out.append((i, j))
+    return out
+
+
+@dataclass(slots=True)
+class TimeScores:
+    relaxed: tuple[float, float, float]
+    strict: tuple[float, float, float]
+    value: tuple[float, float, float]
+    type: tuple[float, float, float]
+    n_gold: int
+    n_pred: int
+    n_docs: int
+    errors: list[str] = field(default_factory=list)
+
+    def as_rows(self) -> dict[str, tuple[float, float, float]]:
+        return {"recognition (relaxed)": self.relaxed, "recognition (strict)": self.strict,
+                "value": self.value, "type": self.type}
+
+
+def score_indotimex(data: Path) -> TimeScores:
+    """Run the time reader over IndoTimex and score it (see the module docstring)."""
+    from warta.readers.time import find_times
+
+    docs = load_indotimex(data)
+    tp = strict = value = ttype = n_gold = n_pred = 0
+    errors: list[str] = []
+    for doc in docs:
+        pred = find_times(doc.text, doc.dct)
+        n_gold += len(doc.gold)
+        n_pred += len(pred)
+        matches = _match(doc.gold, pred)
+        tp += len(matches)
+        for i, j in matches:
+            g, p = doc.gold[i], pred[j]
+            strict += (g.start, g.end) == (p.start, p.end)
+            ttype += g.type == p.type
+            if g.value == p.value:
+                value += 1
+            else:
+                errors.append(f"{doc.id} VALUE {g.text!r} gold {g.value} ≠ {p.text!r} {p.value}")
+        got_g = {i for i, _ in matches}
+        got_p = {j for _, j in matches}
+        errors += [f"{doc.id} MISSED {g.text!r} {g.type} {g.value}" for i, g in enumerate(doc.gold) if i not in got_g]
+        errors += [f"{doc.id} EXTRA {p.text!r} {p.type} {p.value}" for j, p in enumerate(pred) if j not in got_p]
+    return TimeScores(_prf(tp, n_pred, n_gold), _prf(strict, n_pred, n_gold), _prf(value, n_pred, n_gold),
+                      _prf(ttype, n_pred, n_gold), n_gold, n_pred, len(docs), errors)

@@ -1,0 +1,265 @@
+"""Canonical entities: group an article's mentions into entities with stable ids.
+
+1. **Clean** each NER mention: titles and honorifics inside the span are cut off
+   ("Presiden Joko Widodo" → "Joko Widodo"), and the role written before the name is kept
+   (:mod:`warta.readers.roles`).
+2. **Find** what the model missed, by lookup: country names (CLDR + our table), abbreviations
+   of our table (KPK, DPR, ...) and parenthesised aliases right after a mention
+   ("Komisi Pemberantasan Korupsi (KPK)", "Joko Widodo (Jokowi)"). Lookups never override
+   or overlap a model span.
+3. **Key** mentions: a country → ``GPE:<ISO code>``; a known abbreviation or its expansion →
+   ``ORG:<abbr>``; otherwise the case-folded text. Equal keys are one entity.
+4. **Link** short forms to full forms (union-find):
+
+   * parenthesised aliases join the mention they follow;
+   * an acronym joins the name whose initials it spells (DJP → Direktorat Jenderal Pajak);
+   * a person's short form ("Putin", "Xi") joins the full name that contains it; when two
+     people share that part, it joins the one mentioned most recently before it (or the
+     next one after, if none precedes): two people are never merged through a short form;
+   * an organisation's prefix of two words or more, or of one distinctive word, joins the
+     longer name ("Manor" → "Manor Racing"); a place without its administrative head joins
+     the full form ("Belu" → "Kabupaten Belu").
+5. **Name** each entity: the CLDR English name for countries, the expansion for known
+   abbreviations, otherwise the fullest form; ids are ``TYPE:slug(name)``, so the same name
+   gets the same id in every article. Capitals and seats (Beijing, Kremlin, Istana) are not in
+   the country table and stay their own entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from warta.article import Entity, Span
+from warta.readers.aliases import country_tables, find_abbreviation, find_country, people_table, slugify
+from warta.readers.mentions import (
+    Mention,
+    looks_abbrev,
+    abbreviation_links,
+    clean_mentions,
+    lookup_mentions,
+    propagate,
+    vote_labels,
+)
+
+
+# Words that head organisation and place names; a bare head ("Partai", "Kota") is not a short form.
+_GENERIC_HEADS: frozenset[str] = frozenset({
+    "partai", "kementerian", "komisi", "dewan", "badan", "majelis", "mahkamah", "pengadilan", "universitas",
+    "institut", "sekolah", "rumah", "bank", "pt", "cv", "yayasan", "lembaga", "fraksi", "polda", "polres",
+    "kejaksaan", "direktorat", "pemerintah", "pemkot", "pemkab", "pemprov", "tim", "klub", "gedung", "kantor",
+    "kabinet", "united", "the", "persatuan", "perserikatan", "gerakan", "koalisi", "asosiasi", "ikatan",
+})
+_ADMIN_HEADS: tuple[str, ...] = (
+    "kabupaten", "kab.", "kota", "provinsi", "kecamatan", "kelurahan", "desa", "pulau", "kepulauan", "teluk",
+    "gunung", "danau", "sungai", "selat",
+)
+_ACRONYM_SKIP: frozenset[str] = frozenset({"dan", "dari", "untuk", "bagi", "di", "ke", "the", "of", "and", "for", "&"})
+# "DPR RI" is the DPR: a national body named with the country's initials keeps the body's id
+_NATIONAL_SUFFIX = re.compile(r"\s+(?:RI|Republik Indonesia)$")
+
+
+def _words(s: str) -> list[str]:
+    return s.split()
+
+
+def _acronym(name: str) -> str:
+    """Initials of the words: "Direktorat Jenderal Pajak" → "DJP"."""
+    parts = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in parts if w[0].isalpha()).upper()
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _key(m: Mention) -> str:
+    country = find_country(m.text)
+    # a span the model called PER is a country only under an Indonesian or table name
+    # ("Rusia" left after stripping "Presiden"), never under an English one ("Jordan", "Chad")
+    if country is not None and (m.label != "PER" or m.text in country_tables()[1]):
+        return country.id
+    entry = find_abbreviation(_NATIONAL_SUFFIX.sub("", m.text))
+    if entry is not None and m.label != "PER":
+        return entry.id
+    return "T:" + " ".join(_words(m.text.casefold()))
+
+
+def canonical_entities(text: str, raw: Iterable[tuple[int, int, str]]) -> list[Entity]:
+    """Steps 1-5 for one article: model spans (start, end, label) → grouped :class:`Entity` list."""
+    mentions = clean_mentions(text, list(raw))
+    vote_labels(mentions)
+    mentions += lookup_mentions(text, mentions)
+    added, links = abbreviation_links(text, mentions)
+    mentions += added
+    # a long form found through its abbreviation replaces the model's pieces inside it
+    longs = [(m.start, m.end) for m in added if " " in m.text]
+    linked = {i for pair in links for i in pair}
+    keep = [i for i, m in enumerate(mentions)
+            if i in linked or not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in longs)]
+    renum = {old: new for new, old in enumerate(keep)}
+    mentions = [mentions[i] for i in keep]
+    links = [(renum[a], renum[b]) for a, b in links if a in renum and b in renum]
+    mentions += propagate(text, mentions)
+    uf = _Union(len(mentions))
+    keys = [_key(m) for m in mentions]
+    first: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        if mentions[i].label == "PER" and k.startswith("T:"):
+            continue  # a person's short form may name two people: linked one by one below
+        if k in first:
+            uf.union(first[k], i)
+        else:
+            first[k] = i
+    for a, b in links:
+        uf.union(a, b)
+    _link_acronyms(mentions, keys, uf)
+    _link_short_forms(mentions, keys, uf)
+    return _build(mentions, keys, uf)
+
+
+def _cluster_label(mentions: list[Mention], members: list[int]) -> str:
+    votes = Counter(mentions[i].label for i in members if mentions[i].source == "ner")
+    if not votes:
+        votes = Counter(mentions[i].label for i in members)
+    return votes.most_common(1)[0][0]
+
+
+def _link_acronyms(mentions: list[Mention], keys: list[str], uf: _Union) -> None:
+    longs: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if m.label != "PER" and len(_words(m.text)) >= 2:
+            longs[_acronym(m.text)].append(i)
+    for i, m in enumerate(mentions):
+        if looks_abbrev(m.text) and keys[i].startswith("T:"):
+            for j in longs.get(m.text.upper().replace(".", ""), [])[:1]:
+                uf.union(j, i)
+
+
+def _link_short_forms(mentions: list[Mention], keys: list[str], uf: _Union) -> None:
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        groups[uf.find(i)].append(i)
+    label = {root: _cluster_label(mentions, members) for root, members in groups.items()}
+    forms: dict[str, list[int]] = defaultdict(list)  # distinct case-folded form → mention indices
+    for i, m in enumerate(mentions):
+        if keys[i].startswith("T:"):
+            forms[keys[i][2:]].append(i)
+    people = people_table()
+    for short, idx in forms.items():
+        lab = label[uf.find(idx[0])]
+        sw = short.split()
+        candidates = []
+        for full, jdx in forms.items():
+            full_lab = label[uf.find(jdx[0])]
+            if full == short:
+                continue
+            fw = full.split()
+            if full_lab != lab:
+                # the model may call a full name LOC/ORG and its short form PER ("Vladimir Putin" …
+                # "Putin"): a person's first or last name still links; the label vote settles the type
+                if lab == "PER" and len(sw) == 1 and len(fw) >= 2 and sw[0] in (fw[0], fw[-1]) \
+                        and fw[0] not in _GENERIC_HEADS and fw[0] not in _ADMIN_HEADS:
+                    candidates.append(jdx)
+                continue
+            if _contains(fw, sw, lab) or (lab == "PER" and people.get(short) and people.get(short) == people.get(full)
+                                          and len(fw) > len(sw)):
+                candidates.append(jdx)
+        if not candidates:
+            if lab == "PER":  # a full name (or an orphan short form): its repetitions are one person
+                for i in idx[1:]:
+                    uf.union(idx[0], i)
+            continue
+        for i in idx:
+            uf.union(_nearest(mentions, i, candidates), i)
+
+
+def _contains(full: list[str], short: list[str], label: str) -> bool:
+    n, k = len(full), len(short)
+    if k >= n:
+        return False
+    if label == "PER":
+        return any(full[s:s + k] == short for s in range(n - k + 1))
+    if label == "LOC":
+        return full[0] in _ADMIN_HEADS and full[1:] == short
+    # organisations: a prefix of 2+ words, or of one distinctive word
+    return full[:k] == short and (k >= 2 or short[0] not in _GENERIC_HEADS)
+
+
+def _nearest(mentions: list[Mention], i: int, candidates: list[list[int]]) -> int:
+    """The candidate mentioned most recently before mention ``i``, else the next after it."""
+    pos = mentions[i].start
+    before = [(mentions[j].start, j) for c in candidates for j in c if mentions[j].start < pos]
+    if before:
+        return max(before)[1]
+    return min((mentions[j].start, j) for c in candidates for j in c)[1]
+
+
+def _build(mentions: list[Mention], keys: list[str], uf: _Union) -> list[Entity]:
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        groups[uf.find(i)].append(i)
+    entities = []
+    for members in groups.values():
+        members.sort(key=lambda i: mentions[i].start)
+        special = next((keys[i] for i in members if not keys[i].startswith("T:")), None)
+        label = _cluster_label(mentions, members)
+        forms = [mentions[i].text for i in members]
+        if special and special.startswith("GPE:"):
+            country = find_country(next(mentions[i].text for i in members if keys[i] == special))
+            assert country is not None
+            ent_id, name, label = country.id, country.name, "GPE"
+        elif special:
+            entry = find_abbreviation(
+                _NATIONAL_SUFFIX.sub("", next(mentions[i].text for i in members if keys[i] == special)))
+            assert entry is not None
+            ent_id, name, label = entry.id, entry.expansions[0], entry.type
+        else:
+            name = _fullest(forms)
+            if label == "PER":
+                name = people_table().get(name.casefold(), name)
+            ent_id = f"{label}:{slugify(name)}"
+        seen: set[tuple[int, int]] = set()
+        spans = []
+        for i in members:
+            m = mentions[i]
+            if (m.start, m.end) not in seen:
+                seen.add((m.start, m.end))
+                spans.append(Span(m.start, m.end, m.text))
+        role = next((mentions[i].role for i in members if mentions[i].role), None) if label == "PER" else None
+        entities.append(Entity(id=ent_id, name=name, type=label, mentions=spans, role=role))  # type: ignore[arg-type]
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return _merge_same_id(entities)
+
+
+def _fullest(forms: list[str]) -> str:
+    """Most words, then longest; an all-caps acronym only when nothing else is there."""
+    ranked = sorted(set(forms), key=lambda f: (not looks_abbrev(f), len(_words(f)), len(f)), reverse=True)
+    return ranked[0]
+
+
+def _merge_same_id(entities: list[Entity]) -> list[Entity]:
+    """Two groups that end up with one id (e.g. "Jokowi" and "Joko Widodo" apart) become one entity."""
+    out: dict[str, Entity] = {}
+    for e in entities:
+        if e.id in out:
+            kept = out[e.id]
+            kept.mentions = sorted(kept.mentions + e.mentions, key=lambda s: s.start)
+            kept.role = kept.role or e.role
+        else:
+            out[e.id] = e
+    return list(out.values())

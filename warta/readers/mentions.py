@@ -1,0 +1,229 @@
+"""Mentions for canonical entities: cleaned model spans plus what lookups and the text add.
+
+1. :func:`clean_mentions` trims punctuation and titles from model spans and reads roles.
+2. :func:`vote_labels` gives every mention of one surface form the label most of them got
+   (the model may call "Purbaya" PER once and LOC once in an article).
+3. :func:`lookup_mentions` finds country names and table abbreviations the model missed,
+   and a country named at the end of a government body ("Kementerian Luar Negeri AS").
+4. :func:`abbreviation_links` finds "Long Form (ABBR)" by the Schwartz & Hearst (2003)
+   letter-matching rule and "Name (Nickname)"; it returns new mentions and links.
+5. :func:`propagate` adds the other occurrences of forms already found (the model tags one
+   "Kremlin" and misses the next), and of the parts of a person's name ("Ocon" after
+   "Esteban Ocon"), so every mention is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from warta.readers.aliases import abbreviation_tables, country_tables, find_abbreviation, find_country
+from warta.readers.roles import HONORIFICS, ROLE_HEADS, role_before, strip_title
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str  # PER / ORG / LOC from the model, GPE for countries, or the table's type
+    source: str = "ner"  # ner | country | abbr | paren | propagated
+    role: str | None = None
+
+
+_TRIM = "\"'“”‘’«»()[]{}.,;:!?"
+# Bodies that speak for a country: "Kementerian Luar Negeri AS" also mentions the United States.
+_GOV_HEADS: frozenset[str] = frozenset({
+    "kementerian", "kemenlu", "kemlu", "kedutaan", "kedubes", "konsulat", "pemerintah", "presiden", "menteri",
+    "militer", "tentara", "angkatan", "parlemen", "departemen", "duta", "delegasi", "kepolisian", "pasukan",
+})
+_ADMIN_HEADS: frozenset[str] = frozenset({"kabupaten", "kota", "provinsi", "kecamatan", "kelurahan", "desa"})
+_STOP_PARTS: frozenset[str] = frozenset(ROLE_HEADS) | HONORIFICS | {"bin", "binti", "van", "de", "al", "el", "von"}
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < e2 and s2 < e for s2, e2 in spans)
+
+
+def clean_mentions(text: str, raw: list[tuple[int, int, str]]) -> list[Mention]:
+    out = []
+    for start, end, label in raw:
+        while start < end and (text[start] in _TRIM or text[start].isspace()):
+            start += 1
+        while end > start and (text[end - 1] in _TRIM.replace(".", "") or text[end - 1].isspace()):
+            end -= 1
+        if end <= start:
+            continue
+        start, end, inner_role = strip_title(text, start, end)
+        role = (role_before(text, start) or inner_role) if label == "PER" else None
+        out.append(Mention(start, end, text[start:end], label, "ner", role))
+    return out
+
+
+def vote_labels(mentions: list[Mention]) -> None:
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.source == "ner":
+            votes[m.text.casefold()][m.label] += 1
+    for m in mentions:
+        v = votes.get(m.text.casefold())
+        if v and m.source == "ner":
+            m.label = v.most_common(1)[0][0]
+
+
+@cache
+def _lookup_pattern() -> re.Pattern[str]:
+    _, search = country_tables()
+    by_abbr, _ = abbreviation_tables()
+    forms = set(search) | set(by_abbr) | {e for a in by_abbr.values() for e in a.expansions}
+    forms |= {f"{a} RI" for a, e in by_abbr.items() if e.type == "ORG"}  # "DPR RI", "MPR RI"
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{alts})(?![\w\-])")
+
+
+def lookup_mentions(text: str, taken: list[Mention]) -> list[Mention]:
+    spans = [(m.start, m.end) for m in taken]
+    gov = [(m.start, m.end) for m in taken if m.label != "PER" and m.text.split()[0].casefold() in _GOV_HEADS]
+    out = []
+    for m in _lookup_pattern().finditer(text):
+        form = m.group()
+        country = find_country(form)
+        inside_gov = country is not None and any(s < m.start() and m.end() == e for s, e in gov)
+        # a table form may swallow model pieces ("DK PBB" over "PBB"), never cut a model span
+        crossing = any(m.start() < e and s < m.end() and not (m.start() <= s and e <= m.end()) for s, e in spans)
+        if crossing and not inside_gov:
+            continue
+        if country is not None:
+            out.append(Mention(m.start(), m.end(), form, "GPE", "country"))
+        elif (entry := find_abbreviation(form.removesuffix(" RI"))) is not None:
+            out.append(Mention(m.start(), m.end(), form, entry.type, "abbr"))
+    if out:  # model spans strictly inside a table form give way to it
+        found = [(m.start, m.end) for m in out if m.source == "abbr" or " " in m.text]
+        taken[:] = [t for t in taken if not any(s <= t.start and t.end <= e and (s, e) != (t.start, t.end)
+                                                for s, e in found)]
+        spans = [(t.start, t.end) for t in taken]
+        out = [m for m in out if not any((m.start, m.end) == sp for sp in spans)]
+    return out
+
+
+_PAREN = re.compile(r"\(\s*([^()\n]{1,40}?)\s*\)")
+_CONNECTORS = frozenset({"dan", "dari", "untuk", "bagi", "di", "ke", "the", "of", "and", "for", "&", "pada", "atas"})
+
+
+def looks_abbrev(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return 2 <= len(s) <= 12 and " " not in s and sum(c.isupper() for c in letters) >= 2
+
+
+def long_form(words: list[str], abbr: str) -> int | None:
+    """Schwartz & Hearst: index of the first of ``words`` that, with those after it, spells ``abbr``.
+
+    Every letter of the abbreviation must occur, in order, in the long form, and its first
+    letter must start a word. The shortest such long form wins; it may have at most
+    ``len(abbr) + 5`` words (their limit is ``min(|A| + 5, 2|A|)``).
+    """
+    letters = [c.lower() for c in abbr if c.isalnum()]
+    if not letters:
+        return None
+    limit = min(len(letters) + 5, 2 * len(letters))
+    # first choice: the words' initials spell it exactly ("Komisi Pemberantasan Korupsi (KPK)")
+    for first in range(len(words) - 1, max(-1, len(words) - 1 - limit), -1):
+        initials = [w[0].lower() for w in words[first:] if w.lower() not in _CONNECTORS and w[0].isalnum()]
+        if initials == letters and words[first][:1].isupper():
+            return first
+    for first in range(len(words) - 1, max(-1, len(words) - 1 - limit), -1):
+        cand = words[first:]
+        if cand[0].lower() in _CONNECTORS or not cand[0][:1].isupper():
+            continue
+        if _spells(" ".join(cand).lower(), letters):
+            return first
+    return None
+
+
+def _spells(long: str, letters: list[str]) -> bool:
+    li = len(long) - 1
+    for k in range(len(letters) - 1, -1, -1):
+        ch = letters[k]
+        while li >= 0 and (long[li] != ch or (k == 0 and li > 0 and long[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return False
+        li -= 1
+    return True
+
+
+def abbreviation_links(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """New mentions and (index, index) links for "Long Form (ABBR)" and "Name (Nickname)"."""
+    index = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    ends = {m.end: i for i, m in enumerate(mentions)}
+    added: list[Mention] = []
+    links: list[tuple[int, int]] = []
+
+    def get(s: int, e: int, label: str, source: str) -> int:
+        if (s, e) in index:
+            return index[(s, e)]
+        added.append(Mention(s, e, text[s:e], label, source))
+        index[(s, e)] = len(mentions) + len(added) - 1
+        return index[(s, e)]
+
+    for pm in _PAREN.finditer(text):
+        inner = pm.group(1)
+        s_in = pm.start(1)
+        before = text[:pm.start()].rstrip()
+        prev = ends.get(len(before))
+        if prev is not None and mentions[prev].label == "PER" and " " not in inner and inner[:1].isupper() \
+                and inner[:1] == mentions[prev].text[:1]:
+            links.append((prev, get(s_in, s_in + len(inner), "PER", "paren")))  # "Joko Widodo (Jokowi)"
+            continue
+        if not looks_abbrev(inner):
+            continue
+        chunk_start = max(0, pm.start() - 160)
+        chunk = text[chunk_start:pm.start()]
+        cut = max((m.end() for m in re.finditer(r"[.,;:!?\"“”()\n]", chunk)), default=0)
+        words = list(re.finditer(r"\S+", chunk[cut:]))
+        first = long_form([w.group() for w in words], inner)
+        if first is None:
+            continue
+        ls = chunk_start + cut + words[first].start()
+        le = chunk_start + cut + words[-1].end()
+        if prev is not None and mentions[prev].start == ls and mentions[prev].end == le:
+            label = mentions[prev].label
+        else:
+            inside = [m for m in mentions if ls <= m.start and m.end <= le and m.label != "GPE"]
+            label = Counter(m.label for m in inside).most_common(1)[0][0] if inside else "ORG"
+            if label == "PER" and len(inner) > 1:
+                label = "ORG"
+        if find_country(text[ls:le]) is not None:
+            continue
+        links.append((get(ls, le, label, "paren"), get(s_in, s_in + len(inner), label, "paren")))
+    return added, links
+
+
+def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Other occurrences of found forms, and person-name parts, that no mention covers yet."""
+    spans = [(m.start, m.end) for m in mentions]
+    forms: dict[str, str] = {}
+    for m in mentions:
+        if len(m.text) >= 2:
+            forms.setdefault(m.text, "GPE" if m.source == "country" else m.label)
+        words = m.text.split()
+        if m.label == "LOC" and len(words) >= 2 and words[0].lower() in _ADMIN_HEADS:
+            forms.setdefault(" ".join(words[1:]), "LOC")  # "Belu" after "Kabupaten Belu"
+        if m.label == "PER" and m.source == "ner" and len(m.text.split()) >= 2:
+            for part in m.text.split():
+                if len(part) >= 3 and part[0].isupper() and part.lower() not in _STOP_PARTS \
+                        and find_country(part) is None and find_abbreviation(part) is None:
+                    forms.setdefault(part, "PER")
+    if not forms:
+        return []
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    out = []
+    for m in re.finditer(rf"(?<![\w\-])(?:{alts})(?![\w\-])", text):
+        if not _overlaps(m.start(), m.end(), spans):
+            spans.append((m.start(), m.end()))
+            label = forms[m.group()]
+            out.append(Mention(m.start(), m.end(), m.group(), label, "country" if label == "GPE" else "propagated",
+                               role_before(text, m.start()) if label == "PER" else None))
+    return out

@@ -1,0 +1,265 @@
+"""The "quotes" stage: who said what — direct, indirect and mixed quotes with resolved speakers.
+
+Steps (helpers in :mod:`warta.readers.quoting`):
+
+1. ``marks``: pair quotation marks paragraph by paragraph (straight, curly, single,
+   unbalanced, quotes that run on over several paragraphs).
+2. ``text``: split sentences without ever splitting inside quotation marks.
+3. ``indirect``: per sentence, reported clauses with a cue and a source (``X mengatakan
+   bahwa …``, ``Menurut X, …``, ``…, kata X``), and cues that introduce a quotation
+   (``X mengatakan, "…"``); quoted fragments inside a clause make it *mixed*.
+4. ``direct``: keep the mark spans that are statements (attributed after or before, split
+   by their attribution, or a quoted paragraph continuing the speaker); drop scare quotes,
+   nicknames, titles, slogans and single terms.
+5. ``resolve``: explicit sources first (fullest name in the article, role kept, entity id
+   when the entities stage ran); then, in text order, pronouns, clitics ("-nya") and
+   unattributed paragraphs take the most recent speaker or sentence subject.
+
+Offsets index ``article.text``; a quote's ``text`` is the content without its marks.
+Works without the entities stage; uses ``article.entities`` when present.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from warta.article import Article, Entity, Quote, Span, Speaker
+from warta.readers.quoting.direct import (
+    Candidate,
+    classify,
+    post_attribution,
+    strip_content,
+)
+from warta.readers.quoting.indirect import PreAttribution, SentenceReader
+from warta.readers.quoting.lexicon import CONNECTORS, PREPOSITIONS
+from warta.readers.quoting.marks import MarkSpan, find_mark_spans, paragraphs
+from warta.readers.quoting.resolve import Resolver
+from warta.readers.quoting.sources import Source, is_person_like, parse_source
+from warta.readers.quoting.text import Token, sentences, tokens
+from warta.registry import register_stage
+
+VERSION = "warta.quotes.v1"
+
+
+@dataclass(slots=True)
+class _Event:
+    pos: int
+    cand: Candidate | None  # a quote to resolve, or None for a sentence subject
+    source: Source | None
+
+
+def _evidence(text: str, toks: list[Token], sents: list[tuple[int, int]]) -> set[str]:
+    """Words seen capitalised where capitals are not forced (mid-sentence, not after a mark)."""
+    starts = {a for a, _ in sents}
+    out: set[str] = set()
+    prev: Token | None = None
+    for t in toks:
+        if t.is_word and t.is_cap and t.start not in starts and not (prev and prev.text in "\"“‘'.!?:"):
+            out.add(t.low)
+        prev = t
+    return out
+
+
+def _slice(toks: list[Token], a: int, b: int) -> list[Token]:
+    return [t for t in toks if a <= t.start and t.end <= b]
+
+
+class _Finder:
+    def __init__(self, text: str, entities: list[Entity]) -> None:
+        self.text = text
+        self.marks: list[MarkSpan] = find_mark_spans(text)
+        self.paras = paragraphs(text)
+        self.toks = tokens(text)
+        self.sents = sentences(text, [(m.open, m.outer_end) for m in self.marks])
+        self.evidence = _evidence(text, self.toks, self.sents)
+        self.resolver = Resolver(text, self.toks, self.evidence, entities)
+        self.backrefs: list[tuple[int, Source]] = []  # (sentence start, source)
+
+    def _para_of(self, pos: int) -> int:
+        return next((n for n, (a, b) in enumerate(self.paras) if a <= pos <= b), -1)
+
+    def find(self) -> list[Quote]:
+        text = self.text
+        cands: list[Candidate] = []
+        pre: dict[int, PreAttribution] = {}
+        events: list[_Event] = []
+        for a, b in self.sents:
+            stoks = _slice(self.toks, a, b)
+            res = SentenceReader(text, stoks, self.marks, self.evidence).read()
+            for c in res.quotes:
+                c.para = self._para_of(c.start)
+            cands.extend(res.quotes)
+            for key, att in res.pre.items():
+                if key == -1:  # "X berkata:" — the quotation opening right after this sentence
+                    nxt = next((m for m in self.marks if m.open >= b and not text[b:m.open].strip()), None)
+                    if nxt is not None:
+                        pre[nxt.open] = att
+                else:
+                    pre[key] = att
+            if res.backref is not None:
+                events.append(_Event(res.backref.start, None, res.backref))
+                self.backrefs.append((a, res.backref))
+            subj = self._sentence_subject(stoks)
+            if subj is not None:
+                events.append(_Event(subj.start, None, subj))
+        cands.extend(self._direct(pre, cands))
+        for c in cands:
+            events.append(_Event(self._anchor(c), c, c.source))
+        return self._resolve(events)
+
+    def _sentence_subject(self, stoks: list[Token]) -> Source | None:
+        """The person opening a sentence ("Putri juga mengajak …"): context for a later "ia"."""
+        starts = [0]
+        comma = next((k for k, t in enumerate(stoks[:6]) if t.text == ","), None)
+        if comma is not None:
+            starts.append(comma + 1)  # after an opener: "Sementara itu, …", "Dikonfirmasi terpisah, …"
+        for i in starts:
+            while i < len(stoks) and stoks[i].low in CONNECTORS and stoks[i].low not in self.evidence:
+                i += 1
+            if i >= len(stoks) or not stoks[i].is_word or stoks[i].low in PREPOSITIONS \
+                    or any(m.open <= stoks[i].start < m.outer_end for m in self.marks):
+                continue
+            src, nxt = parse_source(self.text, stoks, i, evidence=self.evidence, sentence_initial=True)
+            if src is None or src.kind not in ("name", "role") or nxt >= len(stoks) or stoks[nxt].is_cap:
+                continue
+            return src
+        return None
+
+    def _direct(self, pre: dict[int, PreAttribution], indirect: list[Candidate]) -> list[Candidate]:
+        text = self.text
+        out: list[Candidate] = []
+        last: Candidate | None = None
+        last_attr_end = -1
+        for m in self.marks:
+            lo, hi = self.paras[m.para]
+            ptoks = _slice(self.toks, lo, hi)
+            post = post_attribution(text, ptoks, m, hi, self.evidence)
+            att = pre.get(m.open)
+            split = (last is not None and last.para == m.para and last_attr_end >= 0
+                     and not text[last_attr_end:m.open].strip(" ,.:;"))
+            status = classify(text, m, lo, bool(post or att or split))
+            if status == "fragment":
+                if not any(c.start <= m.start and m.end <= c.end + 1 for c in indirect):
+                    orphan = self._orphan(m)
+                    if orphan is not None:
+                        out.append(orphan)
+                continue
+            if status != "quote" or any(c.start <= m.start < c.end for c in indirect):
+                continue
+            a, b = strip_content(text, m.start, m.end)
+            if post is not None:
+                cand = Candidate("direct", a, b, cue=post[0], source=post[1], para=m.para)
+                last_attr_end = post[2]
+            elif att is not None:
+                cand = Candidate("direct", a, b, cue=att.cue, source=att.source, para=m.para)
+                last_attr_end = -1
+            elif split and last is not None:
+                cand = Candidate("direct", a, b, cue=last.cue, inherit_from=last, para=m.para)
+                last_attr_end = -1
+            else:
+                cand = Candidate("direct", a, b, para=m.para)
+                last_attr_end = -1
+            out.append(cand)
+            last = cand
+        return out
+
+    def _orphan(self, m: MarkSpan) -> Candidate | None:
+        """A sentence holding a quoted fragment of speech but no cue: mixed, same paragraph's speaker."""
+        sent = next(((a, b) for a, b in self.sents if a <= m.open < b), None)
+        if sent is None:
+            return None
+        a, b = sent
+        while b > a and self.text[b - 1] in ".!? ":
+            b -= 1
+        return Candidate("mixed", a, b, para=m.para)
+
+    def _anchor(self, c: Candidate) -> int:
+        if c.source is not None:
+            return c.source.start
+        return c.start
+
+    def _resolve(self, events: list[_Event]) -> list[Quote]:
+        r = self.resolver
+        speakers: dict[int, Speaker | None] = {}
+        # 1. explicit sources, in any order: names, roles, organisations, groups
+        for ev in events:
+            src = ev.source
+            if src is None or src.kind == "pronoun":
+                continue
+            spk = r.speaker(src)
+            if spk is not None:
+                r.note(ev.pos, spk, is_person_like(src))
+                if ev.cand is not None:
+                    speakers[id(ev.cand)] = spk
+        # 2. in text order: pronouns, clitics, anaphors, split and unattributed quotes
+        quotes: list[Quote] = []
+        for ev in sorted(events, key=lambda e: e.pos):
+            c = ev.cand
+            if c is None:
+                continue
+            spk = speakers.get(id(c))
+            if spk is None:
+                if c.inherit_from is not None:
+                    spk = speakers.get(id(c.inherit_from))
+                elif c.source is not None:
+                    base = r.recent(ev.pos, person=True)
+                    if base is not None:
+                        spk = replace(base)
+                        if c.source.text:
+                            spk.start, spk.end = c.source.start, c.source.end
+                        r.note(ev.pos, spk, True)
+                elif c.kind == "mixed":
+                    sal = [s for s in r.salient if s.pos < c.start and s.pos >= self.paras[c.para][0]]
+                    if not sal:
+                        continue  # a quoted fragment with nobody speaking in its paragraph
+                    spk = replace(max(sal, key=lambda s: s.pos).speaker, start=None, end=None)
+                else:
+                    base = r.recent(ev.pos, person=False) or r.following(ev.pos)
+                    spk = replace(base, start=None, end=None) if base is not None else None
+                speakers[id(c)] = spk
+            cue = Span(c.cue.start, c.cue.end, c.cue.text) if c.cue is not None else None
+            quotes.append(Quote(self.text[c.start:c.end], c.start, c.end, c.kind, cue, spk))
+        quotes.sort(key=lambda q: q.start)
+        self._apply_backrefs(quotes, events)
+        return _dedupe(quotes)
+
+    def _apply_backrefs(self, quotes: list[Quote], events: list[_Event]) -> None:
+        """"Hal itu diungkapkan X": the quote just before, unless it names its own person, is X's."""
+        named = {(c.start, c.end) for e in events if (c := e.cand) is not None and c.source is not None
+                 and c.source.kind == "name"}
+        for sent_start, src in self.backrefs:
+            spk = self.resolver.speaker(src)
+            before = [q for q in quotes if q.end <= sent_start]
+            if spk is None or not before:
+                continue
+            q = before[-1]
+            if self._para_of(sent_start) - self._para_of(q.start) > 1 or (q.start, q.end) in named:
+                continue
+            q.speaker = replace(spk)
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    out: list[Quote] = []
+    for q in quotes:
+        if out and q.start < out[-1].end:
+            continue  # overlapping reading of the same words: keep the first (earlier start)
+        out.append(q)
+    return out
+
+
+def find_quotes(text: str, entities: list[Entity] | None = None) -> list[Quote]:
+    """Every quote in ``text``, with its cue and resolved speaker (offsets index ``text``).
+
+    >>> [q.speaker.name for q in find_quotes('“Kami siap,” kata Budi Santoso.')]
+    ['Budi Santoso']
+    """
+    if not text.strip():
+        return []
+    return _Finder(text, list(entities or [])).find()
+
+
+@register_stage("quotes", version=VERSION, reads=("text",), adds=("quotes",), uses=("entities",))
+def read_quotes(article: Article) -> Article:
+    """Fill ``article.quotes`` (replacing any earlier ones)."""
+    article.quotes = find_quotes(article.text, article.entities)
+    return article

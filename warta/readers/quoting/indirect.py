@@ -1,0 +1,361 @@
+"""Indirect and mixed quotes: reported clauses with an explicit source and a reporting cue.
+
+Forms read, one sentence at a time (words inside quotation marks are never cues):
+
+- ``X [juga|pun|…] mengatakan / menegaskan / menilai / … (kepada wartawan) (bahwa) CLAUSE``
+  — X is the noun phrase right before the cue (after discourse openers such as
+  "Sementara itu,"); coordinated cues share it (``X menyangkal A dan mengatakan B``).
+- ``Menurut X, CLAUSE`` / ``Menurutnya, CLAUSE`` / ``CLAUSE, menurut X.``
+- ``CLAUSE, kata X.`` with no quotation marks (a paraphrase attributed like a quote).
+
+When the clause is a quotation (``X mengatakan, "…"``) the cue and source belong to that
+direct quote instead; when the clause holds a quoted fragment it is a *mixed* quote.
+Negated cues ("tidak menyebutkan") and cues whose left side is not a source ("Hal itu
+menegaskan") report nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from warta.readers.quoting.direct import Candidate, clitic_source, cue_stem
+from warta.readers.quoting.lexicon import (
+    ADVERBS,
+    ANAPHORS,
+    BACKREF_NOUNS,
+    BACKREF_VERBS,
+    CONNECTORS,
+    GROUP_HEADS,
+    NEEDS_CLAUSE,
+    NEGATIONS,
+    PHRASE_STOPS,
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+)
+from warta.readers.quoting.marks import MarkSpan
+from warta.readers.quoting.sources import Source, parse_source
+from warta.readers.quoting.text import Token
+
+# Clause boundaries left of a cue: its subject starts after the last of these.
+_BOUNDARIES = frozenset({
+    "dan", "serta", "sedangkan", "sementara", "bahwa", ";", "tetapi", "namun", "mana", "meskipun", "walaupun",
+    "karena", "jika", "agar", "supaya", "padahal", "sehingga", "apabila", "bila", "-", "–", "—",
+})
+# "bahwa" this many tokens after the cue still opens the clause ("mengatakan kepada
+# wartawan di Jakarta bahwa …"); further away it belongs to a nested clause.
+_BAHWA_WINDOW = 8
+# Fewest words of reported content: "rencananya untuk menyerang" has three.
+MIN_CONTENT_WORDS = 2
+
+
+@dataclass(slots=True)
+class PreAttribution:
+    """A cue and source before a quotation: ``X mengatakan, "…"``."""
+
+    cue: Token
+    source: Source | None
+    coordinated: bool = False
+
+
+@dataclass(slots=True)
+class SentenceResult:
+    quotes: list[Candidate] = field(default_factory=list)
+    pre: dict[int, PreAttribution] = field(default_factory=dict)  # mark.open -> attribution
+    backref: Source | None = None  # "Hal itu diungkapkan X": X said the quote before this sentence
+
+
+def _strip_end(text: str, a: int, b: int) -> tuple[int, int]:
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ".,;:!?)"):
+        if text[b - 1] == ")" and "(" in text[a:b]:
+            break
+        b -= 1
+    while a < b and (text[a].isspace() or text[a] in ",:;-–—"):
+        a += 1
+    return a, b
+
+
+class SentenceReader:
+    """Reads the reported speech of one sentence."""
+
+    def __init__(self, text: str, toks: list[Token], marks: list[MarkSpan], evidence: set[str]) -> None:
+        self.text = text
+        self.toks = toks  # the sentence's tokens
+        self.marks = marks  # every mark span of the article
+        self.evidence = evidence
+        self.in_quote = [any(m.open <= t.start < m.outer_end for m in marks) for t in toks]
+
+    # -- subjects ---------------------------------------------------------------------
+    def _subject(self, k: int, lo: int) -> tuple[Source | None, bool]:
+        """The source phrase left of the cue at ``k``; (None, True) when there is no subject."""
+        toks = self.toks
+        # the subject never reaches back into a quotation: "“…,” kata X, seraya menambahkan …"
+        lo = max([lo] + [c + 1 for c in range(lo, k) if self.in_quote[c]])
+        j = k
+        while j > lo and toks[j - 1].low in ADVERBS and toks[j - 1].low not in ANAPHORS and not toks[j - 1].is_cap:
+            j -= 1
+        if j > lo and toks[j - 1].low in ("seraya", "sambil", "sembari"):
+            # a participle sharing the subject of the clause before it: resolved from context
+            return Source("pronoun", toks[j - 1].start, toks[j - 1].start, ""), False
+        if j == lo:
+            return None, True
+        if j - lo >= 2 and toks[j - 1].low == "yang" and toks[j - 2].text == ",":
+            # "…, pemerintah China, yang menyatakan …": the noun phrase before the comma
+            return self._np_before(j - 2, lo), False
+        # the subject starts at the clause start, after an opener ("Sementara itu,"), or after a
+        # comma that ends a fronted adjunct ("Seraya menyeru …, Amnesty mengatakan"); the first
+        # start from which the words up to the cue read as one noun phrase wins
+        starts = [lo] + [c + 1 for c in range(lo, j) if toks[c].text == ","]
+        for start in starts:
+            while start < j and toks[start].low in CONNECTORS and toks[start].low not in PRONOUNS \
+                    and not (toks[start].is_cap and toks[start].low in self.evidence):
+                start += 1
+            if start >= j:
+                if start == lo or all(t.low in CONNECTORS or not t.is_word for t in toks[lo:j]):
+                    return None, True
+                continue
+            src = self._np_at(start, j, initial=toks[start].start == toks[0].start)
+            if src is not None:
+                return src, False
+        return None, False
+
+    def _np_at(self, start: int, j: int, initial: bool) -> Source | None:
+        """A source phrase filling toks[start:j], allowing adjuncts after it ("X saat dihubungi")."""
+        toks = self.toks
+        stop = next((c for c in range(start + 1, j) if toks[c].low in PHRASE_STOPS and not toks[c].is_cap), j)
+        src, nxt = parse_source(self.text, toks, start, stop, evidence=self.evidence, sentence_initial=initial)
+        if src is None:
+            return None
+        # what is left must be adverbs or academic degrees ("…, S.I.K., M.Si., menjelaskan")
+        rest = [t for t in toks[nxt:stop] if t.text not in ",.()" and t.low not in ADVERBS
+                and not (t.is_cap and len(t.text) <= 3)]
+        if rest:
+            return None  # a clause, not a noun phrase, before the cue
+        if stop < j:
+            tail = toks[stop:j]
+            ends_anaphor = tail[-1].low in ANAPHORS
+            if toks[stop].low == "yang" and not ends_anaphor and toks[j - 1].text != ",":
+                return None  # "… upaya X yang bermaksud mengkritik": the cue belongs to a relative clause
+            if ends_anaphor and src.kind in ("role", "group"):
+                # "pemimpin yang tinggal dalam pengasingan itu menegaskan": someone named before
+                return Source("anaphor", src.start, tail[-1].end, self.text[src.start:tail[-1].end], role=src.role)
+        return src
+
+    def _np_before(self, end: int, lo: int) -> Source | None:
+        toks = self.toks
+        start = end
+        while start > lo and toks[start - 1].is_word and (toks[start - 1].is_cap or toks[start - 1].low in GROUP_HEADS
+                                                         or toks[start - 1].low in ROLE_WORDS):
+            start -= 1
+        if start == end:
+            return None
+        src, nxt = parse_source(self.text, toks, start, end, evidence=self.evidence)
+        return src if src is not None and nxt == end else None
+
+    # -- content ----------------------------------------------------------------------
+    def _content_start(self, k: int) -> int:
+        toks = self.toks
+        for c in range(k + 1, min(len(toks), k + 1 + _BAHWA_WINDOW)):
+            if toks[c].low == "bahwa" and not self.in_quote[c]:
+                return c + 1
+            if toks[c].text in ".;" or toks[c].low in SPEECH_VERBS:
+                break
+        c = k + 1
+        while c < len(toks) and toks[c].text in ",:-–—":
+            c += 1
+        return c
+
+    def _quote_at(self, pos: int) -> MarkSpan | None:
+        return next((m for m in self.marks if m.open <= pos <= m.start), None)
+
+    def read(self) -> SentenceResult:
+        res = SentenceResult()
+        toks, text = self.toks, self.text
+        n = len(toks)
+        if not n:
+            return res
+        sent_end = toks[-1].end
+        res.backref = self._passive_backref()
+        if res.backref is not None:
+            return res
+        lo = 0  # token index where the current clause starts
+        last_src: Source | None = None
+        open_quote: Candidate | None = None  # an earlier cue's content, running to the sentence end
+        k = 0
+        while k < n:
+            tok = toks[k]
+            low = tok.low
+            if self.in_quote[k]:
+                k += 1
+                continue
+            if low in _BOUNDARIES:
+                lo = k + 1
+                k += 1
+                continue
+            if not tok.is_word:
+                k += 1
+                continue
+            if low in ("menurut", "menurutnya") and open_quote is None:
+                got = self._according(k, res)
+                if got is not None:
+                    return got
+            if low in SPEECH_VERBS and k > 0 and toks[k - 1].low in NEGATIONS and open_quote is None:
+                # "X tidak menyebutkan A dan mengatakan B": no quote, but X is the subject of B
+                neg_src, _ = self._subject(k - 1, lo)
+                last_src = neg_src or last_src
+                k += 1
+                continue
+            is_cue = low in SPEECH_VERBS
+            if is_cue and low in NEEDS_CLAUSE:
+                is_cue = k + 1 < n and (toks[k + 1].low == "bahwa" or toks[k + 1].text in ",:")
+            if not is_cue:
+                if (open_quote is None and k > 0 and toks[k - 1].text == "," and cue_stem(low)
+                        and not self._after_quote(k)):
+                    tail = self._tail_attribution(k, res)
+                    if tail is not None:
+                        return tail
+                k += 1
+                continue
+            src, empty = self._subject(k, lo)
+            coordinated = False
+            if open_quote is None and src is None and empty and last_src is not None and lo > 0 \
+                    and toks[lo - 1].low in ("dan", "serta"):
+                src, coordinated = last_src, True
+            if open_quote is not None:
+                # inside an earlier cue's content: only a coordinated cue starts a new quote
+                # ("X menyangkal A dan mengatakan B", "… dan Putin mengatakan B")
+                if lo == 0 or toks[lo - 1].low not in ("dan", "serta", ";", "sedangkan", "sementara"):
+                    k += 1
+                    continue
+                if src is None and empty:
+                    src, coordinated = last_src, True
+                if src is None:
+                    k += 1
+                    continue
+                a, b = _strip_end(text, open_quote.start, toks[lo - 1].start)
+                open_quote.end = b
+                if len(text[open_quote.start:b].split()) < MIN_CONTENT_WORDS:
+                    res.quotes.remove(open_quote)
+                open_quote = None
+            if src is None:
+                k += 1
+                continue
+            c0 = self._content_start(k)
+            if c0 + 1 < n and toks[c0].low in BACKREF_NOUNS and toks[c0 + 1].low in ANAPHORS:
+                res.backref = src  # "Hamid menyampaikan hal tersebut karena …": not a new quote
+                return res
+            if c0 >= n:
+                if text[tok.end:sent_end].strip().endswith(":"):
+                    res.pre[-1] = PreAttribution(tok, src)  # "X berkata:" before a quoted paragraph
+                k += 1
+                continue
+            m = self._quote_at(toks[c0].start)
+            if m is not None and m.outer_end >= _strip_end(text, toks[c0].start, sent_end)[1] - 1:
+                res.pre[m.open] = PreAttribution(tok, src, coordinated)
+                last_src = src
+                k = c0
+                continue
+            a, b = _strip_end(text, toks[c0].start, sent_end)
+            if len(text[a:b].split()) >= MIN_CONTENT_WORDS:
+                kind = "mixed" if any(a <= mk.start and mk.end <= b + 1 for mk in self.marks) else "indirect"
+                cand = Candidate(kind, a, b, cue=tok, source=src)
+                res.quotes.append(cand)
+                open_quote = cand
+                last_src = src
+            k = c0
+        return res
+
+    def _passive_backref(self) -> Source | None:
+        """"Hal itu diungkapkan (oleh) X …" / "Demikian disampaikan X": X said what came before."""
+        toks = self.toks
+        i = 0
+        while i < len(toks) and (toks[i].low in CONNECTORS or toks[i].text == ",") \
+                and toks[i].low not in BACKREF_NOUNS and toks[i].low != "demikian":
+            i += 1
+        if i < len(toks) and toks[i].low in ("demikian", "begitu"):
+            i += 1
+        elif i + 1 < len(toks) and toks[i].low in BACKREF_NOUNS and toks[i + 1].low in ANAPHORS:
+            i += 2
+        else:
+            return None
+        while i < len(toks) and toks[i].low in ADVERBS:
+            i += 1
+        if i >= len(toks) or toks[i].low not in BACKREF_VERBS:
+            return None
+        i += 1
+        if i < len(toks) and toks[i].low == "oleh":
+            i += 1
+        src, _ = parse_source(self.text, toks, i, evidence=self.evidence)
+        return src if src is not None and src.kind != "pronoun" else None
+
+    def _after_quote(self, k: int) -> bool:
+        """Is the token right after a closing quotation mark (a direct quote's attribution)?"""
+        before = self.toks[k - 1].start
+        return any(m.close is not None and m.outer_end <= before and before - m.outer_end <= 2 for m in self.marks) \
+            or any(m.close is None and 0 <= before - m.end <= 2 for m in self.marks)
+
+    def _tail_attribution(self, k: int, res: SentenceResult) -> SentenceResult | None:
+        """"CLAUSE, kata X." and "A, kata X, CLAUSE" without quotation marks."""
+        toks, text = self.toks, self.text
+        n = len(toks)
+        tok = toks[k]
+        stem = cue_stem(tok.low)
+        assert stem is not None
+        if stem[1]:
+            src: Source | None = clitic_source(tok)
+            nxt = k + 1
+        else:
+            src, nxt = parse_source(text, toks, k + 1, evidence=self.evidence)
+        if src is None or any(self.in_quote):
+            return None
+        before = _strip_end(text, toks[0].start, toks[k - 1].start)
+        n_before = len(text[before[0]:before[1]].split())
+        after: tuple[int, int] | None = None
+        c = nxt + 1 if nxt < n and toks[nxt].text == "," else nxt
+        if c < n and toks[c].is_word:
+            after = _strip_end(text, toks[c].start, toks[-1].end)
+            n_after = len(text[after[0]:after[1]].split())
+            # "Tugas tim ini, tambahnya, memastikan …": the clause after the attribution is the
+            # content unless it is an adjunct of the attribution ("kata X saat dihubungi")
+            adjunct = toks[c].low in PHRASE_STOPS and n_before >= 3
+            if n_after < 3 or adjunct:
+                after = None
+        span = after or (before if n_before >= MIN_CONTENT_WORDS else None)
+        if span is None or (after is None and c < n and toks[c].is_word and toks[c].low not in PHRASE_STOPS):
+            return None
+        res.quotes.append(Candidate("indirect", span[0], span[1], cue=tok, source=src))
+        return res
+
+    def _according(self, k: int, res: SentenceResult) -> SentenceResult | None:
+        """"Menurut X, CLAUSE" and "CLAUSE, menurut X"."""
+        toks, text = self.toks, self.text
+        tok = toks[k]
+        n = len(toks)
+        if tok.low == "menurutnya":
+            src: Source | None = clitic_source(tok)
+            nxt = k + 1
+        else:
+            src, nxt = parse_source(text, toks, k + 1, evidence=self.evidence)
+        if src is None:
+            return None
+        # "Menurut X," opens the sentence, follows an opener ("Sebab menurutnya"), or follows a
+        # fronted adjunct ending in a comma ("Terkait kondisi alutsista, menurut Hadi …")
+        leading = all(not t.is_word or t.low in CONNECTORS for t in toks[:k]) or toks[k - 1].text == ","
+        if leading and nxt < n:
+            c = nxt + 1 if toks[nxt].text == "," else nxt
+            if c < n and (toks[nxt].text == "," or toks[c].is_word):
+                m = self._quote_at(toks[c].start)
+                if m is not None:
+                    res.pre[m.open] = PreAttribution(tok, src)
+                    return res
+                a, b = _strip_end(text, toks[c].start, toks[-1].end)
+                if len(text[a:b].split()) >= MIN_CONTENT_WORDS + (0 if toks[nxt].text == "," else 1):
+                    kind = "mixed" if any(a <= mk.start and mk.end <= b + 1 for mk in self.marks) else "indirect"
+                    res.quotes.append(Candidate(kind, a, b, cue=tok, source=src))
+                    return res
+        if k > 0 and toks[k - 1].text == "," and (nxt >= n or toks[nxt].text in ".!?"):
+            a, b = _strip_end(text, toks[0].start, toks[k - 1].start)
+            if len(text[a:b].split()) >= MIN_CONTENT_WORDS and not any(self.in_quote[:k]):
+                res.quotes.append(Candidate("indirect", a, b, cue=tok, source=src))
+                return res
+        return None

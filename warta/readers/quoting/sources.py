@@ -1,0 +1,258 @@
+"""Source phrases: who is speaking, as written ("Juru bicara Kremlin Dmitry Peskov", "dia",
+"-nya", "seorang juru bicara Kementerian Luar Negeri AS", "Pemerintah Ukraina").
+
+:func:`parse_source` reads one noun phrase from a token position and splits it into a role
+(titles, offices, organisations and places before the name) and a name (the capitalised
+words after them that are none of those). A phrase with no name is a role-only description,
+an organisation or a group. Pronouns and clitics come back as ``pronoun`` for the resolver.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from warta.readers.quoting.lexicon import (
+    ADVERBS,
+    ALWAYS_COMPLEMENT,
+    ANAPHORS,
+    COMPLEMENT_HEADS,
+    DETERMINERS,
+    GROUP_HEADS,
+    NAME_PARTICLES,
+    PHRASE_STOPS,
+    PRONOUNS,
+    ROLE_WORDS,
+    SINGULAR_HEADS,
+    SPEECH_VERBS,
+    WEEKDAYS_MONTHS,
+    is_place_or_org_word,
+)
+from warta.readers.quoting.text import Token
+
+SourceKind = Literal["name", "org", "role", "group", "pronoun", "anaphor"]
+
+# Lower-case words allowed inside a role or organisation ("Duta Besar Rusia untuk PBB").
+_NP_LINKS = frozenset({"untuk", "dari", "bidang", "urusan", "se", "dan"})
+# Role words that only modify a role ("Direktur Utama", "Pelaksana Tugas"): a phrase they
+# open ("Tugas tim pemantau") is not a description of a person.
+_ROLE_MODIFIERS = frozenset({"besar", "utama", "umum", "harian", "khusus", "tugas", "eksekutif", "senior",
+                             "pelaksana", "general", "head", "kuasa", "hukum"})
+# A name is at most this many words; longer capitalised runs hold a role or organisation.
+_MAX_NAME_WORDS = 5
+# A phrase is at most this many tokens; beyond it we are reading a clause, not a source.
+_MAX_PHRASE_TOKENS = 24
+
+
+@dataclass(slots=True)
+class Source:
+    kind: SourceKind
+    start: int  # the whole phrase as written
+    end: int
+    text: str
+    name: str | None = None  # the name part, for kind "name"
+    name_start: int | None = None
+    name_end: int | None = None
+    role: str | None = None  # role / description words before or after the name
+
+
+def _is_acronym(tok: Token) -> bool:
+    w = tok.text.replace("-", "")
+    return len(w) >= 2 and w.isupper() and w.isalpha()
+
+
+def name_word(tok: Token) -> bool:
+    """A capitalised word that may be part of a personal name."""
+    low = tok.low
+    return (
+        tok.is_cap
+        and tok.is_word
+        and not _is_acronym(tok)
+        and not tok.text[:1].isdigit()
+        and low not in ROLE_WORDS
+        and low not in GROUP_HEADS
+        and low not in WEEKDAYS_MONTHS
+        and not is_place_or_org_word(low)
+    )
+
+
+def _np_word(toks: list[Token], j: int) -> bool:
+    tok = toks[j]
+    low = tok.low
+    if not tok.is_word:
+        return False
+    if tok.is_cap or low in ROLE_WORDS:
+        return low not in WEEKDAYS_MONTHS
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if low in _NP_LINKS or low in NAME_PARTICLES:
+        return nxt is not None and nxt.is_cap and j > 0 and (toks[j - 1].is_cap or toks[j - 1].low in ROLE_WORDS)
+    return is_place_or_org_word(low) and j > 0 and (toks[j - 1].is_cap or toks[j - 1].low in ROLE_WORDS)
+
+
+def _phrase_end(toks: list[Token], i: int, limit: int) -> int:
+    """Index after the last token of the noun phrase starting at ``i``."""
+    j = i
+    while j < limit and j - i < _MAX_PHRASE_TOKENS:
+        tok = toks[j]
+        if tok.text == "(":  # a parenthesised abbreviation inside a role: "Gubernur NTT (Nusa …)"
+            close = next((k for k in range(j + 1, min(limit, j + 8)) if toks[k].text == ")"), None)
+            if close is None or j == i:
+                break
+            j = close + 1
+            continue
+        if tok.text == ",":
+            # an appositive: "Duta Besar Rusia untuk PBB, Vassily Nebenzia, …"
+            if j > i and j + 1 < limit and toks[j + 1].is_cap and toks[j + 1].low not in WEEKDAYS_MONTHS \
+                    and toks[j + 1].low not in PHRASE_STOPS and _followed_by_np(toks, j + 1, limit):
+                j += 1
+                continue
+            break
+        if tok.text == "." and j > i and toks[j - 1].is_cap \
+                and (len(toks[j - 1].text) <= 3 or toks[j - 1].low in ROLE_WORDS) \
+                and not _is_acronym(toks[j - 1]) and j + 1 < limit \
+                and (toks[j + 1].is_cap or toks[j + 1].text == ",") and toks[j + 1].start - tok.end <= 1:
+            j += 1  # initials and titles: "Dr. Dedy", "M. Santoso", "S.I.K., M.Si."
+            continue
+        if tok.text in "-–" and j > i and j + 1 < limit and toks[j + 1].is_cap:
+            j += 1
+            continue
+        if tok.low in PHRASE_STOPS and not tok.is_cap:
+            break
+        if not _np_word(toks, j):
+            break
+        j += 1
+    return j
+
+
+def _followed_by_np(toks: list[Token], j: int, limit: int) -> bool:
+    k = j
+    while k < limit and (toks[k].is_cap or toks[k].low in ROLE_WORDS) and toks[k].is_word:
+        k += 1
+    return k - j >= 1 and (k >= limit or toks[k].text in ",." or toks[k].low in ADVERBS
+                           or toks[k].low in SPEECH_VERBS or toks[k].low in PHRASE_STOPS)
+
+
+def _split_role_name(part: list[Token]) -> tuple[list[Token], list[Token]]:
+    """(role tokens, name tokens): the name is the trailing run of name words."""
+    k = len(part)
+    while k > 0 and (name_word(part[k - 1]) or (part[k - 1].low in NAME_PARTICLES and k < len(part))):
+        k -= 1
+    while k < len(part) and part[k].low in NAME_PARTICLES:
+        k += 1
+    name = part[k:]
+    if len(name) > _MAX_NAME_WORDS:
+        name = name[-_MAX_NAME_WORDS:]
+    k = len(part) - len(name)
+    # "Bupati Gresik Fandi Akhmad", "Kepala Desa Sukamaju Darto Wiyono": a word that takes a
+    # proper-noun complement is followed by that complement before the name, so the first
+    # word of a long run (or of any run after Desa/Kota/Universitas …) belongs to the role
+    head = part[k - 1] if k > 0 else None
+    # "Desa", "Partai" capitalised name a particular village or party; "Wali Kota" is a role
+    always = head is not None and head.low in ALWAYS_COMPLEMENT and head.is_cap \
+        and not (head.low == "kota" and k >= 2 and part[k - 2].low in ("wali", "wakil"))
+    if head is not None and name and head.low in COMPLEMENT_HEADS and (len(name) >= 3 or (len(name) == 2 and always)):
+        name = name[1:]
+        k += 1
+    return part[:k], name
+
+
+def _span_text(text: str, toks: list[Token]) -> tuple[int, int, str]:
+    a, b = toks[0].start, toks[-1].end
+    return a, b, text[a:b]
+
+
+def parse_source(
+    text: str,
+    toks: list[Token],
+    i: int,
+    limit: int | None = None,
+    *,
+    evidence: frozenset[str] | set[str] = frozenset(),
+    sentence_initial: bool = False,
+) -> tuple[Source | None, int]:
+    """The source phrase starting at ``toks[i]`` and the index after it (``i`` when none).
+
+    ``evidence`` holds lower-cased words seen capitalised in mid-sentence somewhere in the
+    article: a sentence-initial capitalised word is taken as a name only when it is there
+    (so "Sahroni mengatakan" is a source and "Kebijakan itu menegaskan" is not).
+    """
+    limit = len(toks) if limit is None else limit
+    j = i
+    while j < limit and toks[j].low in DETERMINERS:
+        j += 1
+    if j >= limit:
+        return None, i
+    first = toks[j]
+    second_is_name = j + 1 < limit and name_word(toks[j + 1])
+    if (sentence_initial and first.is_cap and not second_is_name and first.low not in evidence
+            and first.low not in ROLE_WORDS
+            and first.low not in GROUP_HEADS and first.low not in PRONOUNS and not _is_acronym(first)
+            and not is_place_or_org_word(first.low, loose=False)):
+        return None, i  # capitalised only because it opens the sentence: "Kebijakan itu …"
+    if first.low in PRONOUNS:
+        return Source("pronoun", first.start, first.end, first.text), j + 1
+    named_after = j + 1 < limit and toks[j + 1].is_cap and first.low in ROLE_WORDS  # "jaksa Irene Putri"
+    if first.low in GROUP_HEADS and not named_after and (not first.is_cap or (sentence_initial and j == i)):
+        k = j + 1
+        while k < limit and k - j < 4 and toks[k].is_word and not toks[k].is_cap and toks[k].low not in PHRASE_STOPS \
+                and toks[k].low not in ADVERBS and toks[k].low not in SPEECH_VERBS and toks[k].low not in ANAPHORS:
+            k += 1
+        end = _phrase_end(toks, k, limit) if k < limit and toks[k].is_cap else k
+        a, b, s = _span_text(text, toks[j:end])
+        if end > k:
+            # "Pengamat ekonomi Faisal Rahman": a described person with a name
+            role_toks, name_toks = _split_role_name(toks[j:end])
+            if name_toks and role_toks:
+                na, nb, ns = _span_text(text, name_toks)
+                return Source("name", a, b, s, name=ns, name_start=na, name_end=nb,
+                              role=_span_text(text, role_toks)[2]), end
+        plural = (j > i and toks[i].low not in ("seorang", "sang", "si")) or first.low not in SINGULAR_HEADS
+        return Source("group" if plural else "role", a, b, s, role=s), end
+    end = _phrase_end(toks, j, limit)
+    if end == j:
+        return None, i
+    phrase = toks[j:end]
+    parts: list[list[Token]] = [[]]
+    depth = 0
+    for t in phrase:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif t.text == "," and depth == 0:
+            parts.append([])
+        elif depth == 0:
+            parts[-1].append(t)
+    parts = [p for p in parts if p]
+    a, b, s = _span_text(text, phrase)
+    splits = [_split_role_name(part) for part in parts]
+    # an appositive that is a bare name wins: "Duta Besar Rusia untuk PBB, Vassily Nebenzia"
+    order = sorted(range(len(parts)), key=lambda n: (bool(splits[n][0]), n))
+    for n in order:
+        role_toks, name_toks = splits[n]
+        if not name_toks:
+            continue
+        others = [p for m, p in enumerate(parts) if m != n]
+        role_bits = []
+        if role_toks:
+            role_bits.append(text[role_toks[0].start:role_toks[-1].end])
+        role_bits += [text[p[0].start:p[-1].end] for p in others]
+        na, nb, ns = _span_text(text, name_toks)
+        return Source("name", a, b, s, name=ns, name_start=na, name_end=nb, role=", ".join(role_bits) or None), end
+    anaphoric = end < limit and toks[end].low in ANAPHORS
+    head = phrase[0].low
+    if anaphoric and ((head in ROLE_WORDS and head not in _ROLE_MODIFIERS) or head in GROUP_HEADS):
+        a2, b2, s2 = _span_text(text, toks[j:end + 1])
+        return Source("anaphor", a2, b2, s2, role=s), end + 1
+    if head in ROLE_WORDS and head not in _ROLE_MODIFIERS:
+        return Source("role", a, b, s, role=s), end
+    if all(t.is_cap or is_place_or_org_word(t.low) or t.low in _NP_LINKS or not t.is_word for t in phrase):
+        if sentence_initial and len(phrase) == 1 and phrase[0].low not in evidence and not _is_acronym(phrase[0]):
+            return None, i
+        return Source("org", a, b, s), end
+    return None, i
+
+
+def is_person_like(src: Source) -> bool:
+    """Names and role descriptions can be "ia/dia/-nya"; organisations and groups cannot."""
+    return src.kind in ("name", "role", "anaphor")

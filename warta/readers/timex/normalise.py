@@ -1,0 +1,395 @@
+"""Normalisation: a recognised piece → TIMEX3 type and value, against the document date.
+
+Values follow the contract and GUIDELINES.md: ``2022-12-30``, ``2023``, ``2022-11``,
+``2022-W51``, ``2023-SP``, ``2025-10-15T08:30``, ``2025-10-16TNI``, ``P20Y``, ``PT15M``,
+``P1Y`` (SET), ``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF``. Pieces are normalised in
+text order; :class:`Context` carries the document date (``dct``) and the last day-precise
+date mentioned (``anchor``), which "hari itu", "sehari kemudian" and a bare "pukul 06.12"
+refer to, as in news writing where a clock time follows the day of the event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from warta.article import TimeType
+from warta.readers._numwords import words_to_number
+from warta.readers.timex.lexicon import (
+    PARTS_OF_DAY,
+    SE_UNITS,
+    SEASONS,
+    UNIT_FACTOR,
+    UNITS,
+    VAGUE_DURATIONS,
+    VAGUE_REFS,
+    month_names,
+    weekday_names,
+)
+from warta.readers.timex.rules import Piece
+
+_FULL, _ABBR = month_names()
+_WEEKDAYS = weekday_names()
+_PAST = {"lalu", "yang lalu", "kemarin", "silam", "sebelumnya"}
+_FUTURE = {"depan", "mendatang", "berikutnya", "nanti", "besok"}
+_ORDINALS = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5}
+# Half of a unit written in the next smaller one, as TIMEX3 annotators do ("setengah hari" = PT12H).
+_HALF = {"hari": "PT12H", "jam": "PT30M", "menit": "PT30S", "detik": "PT0.5S", "tahun": "P6M", "bulan": "P2W",
+         "pekan": "P3.5D", "minggu": "P3.5D"}
+
+
+@dataclass(slots=True)
+class Context:
+    dct: dt.date | None
+    anchor: dt.date | None = None
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _month(name: str) -> int:
+    low = name.lower().rstrip(".")
+    return _FULL.get(low) or _ABBR[low]
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _shift_day(d: dt.date, n: float, unit: str) -> dt.date:
+    if unit in ("bulan",):
+        y, m = _add_months(d.year, d.month, int(n))
+        return _date(y, m, min(d.day, 28)) or d
+    if unit in ("tahun", "windu", "dekade", "abad"):
+        years = int(n) * {"tahun": 1, "windu": 8, "dekade": 10, "abad": 100}[unit]
+        return _date(d.year + years, d.month, min(d.day, 28)) or d
+    days = {"pekan": 7, "minggu": 7}.get(unit, 1)
+    if unit in ("jam", "menit", "detik"):
+        return d
+    return d + dt.timedelta(days=round(n * days))
+
+
+def resolve_day(day: int, month: int, year: int | None, weekday: int | None, dct: dt.date | None) -> str | None:
+    """The ISO date for a day and month, taking the year from the text, or else the year near
+    ``dct`` (within a year either side) that the weekday fits, or else the nearest one."""
+    if year is not None:
+        if year < 100:
+            year += 2000
+        found = _date(year, month, day)
+        if found is None:
+            return None
+        # "Senin (20/10/2026)" in a 2025 article: a mistyped year the weekday corrects
+        if weekday is not None and dct is not None and found.weekday() != weekday and year != dct.year:
+            alt = _date(dct.year, month, day)
+            if alt is not None and alt.weekday() == weekday:
+                return _iso(alt)
+        return _iso(found)
+    if dct is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    # the nearest year wins; the weekday is not used here because writers mistype it more
+    # often than an article discusses a date a year away ("Rabu (22/11)" on Wed 23/11/2016)
+    options = [d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := _date(y, month, day))]
+    if not options:
+        return None
+    return _iso(min(options, key=lambda d: abs((d - dct).days)))
+
+
+def _weekday_date(wd: int, rel: str | None, dct: dt.date, future: bool) -> dt.date:
+    rel = _key(rel or "")
+    if rel in ("pekan lalu", "minggu lalu", "pekan depan", "minggu depan", "ini"):
+        monday = dct - dt.timedelta(days=dct.weekday())
+        weeks = {"pekan lalu": -1, "minggu lalu": -1, "pekan depan": 1, "minggu depan": 1}.get(rel, 0)
+        return monday + dt.timedelta(days=7 * weeks + wd)
+    back = (dct.weekday() - wd) % 7
+    if rel in ("lalu", "kemarin"):
+        return dct - dt.timedelta(days=back or 7)
+    if rel in _FUTURE or future:
+        return dct + dt.timedelta(days=(wd - dct.weekday()) % 7 or (7 if rel else 0))
+    # news reports the recent past: a bare weekday is the latest such day up to the article's date
+    return dct - dt.timedelta(days=back)
+
+
+def _number(text: str | None) -> float | None:
+    if text is None:
+        return None
+    low = _key(text)
+    if low == "beberapa":
+        return None
+    if low[0].isdigit():
+        return float(low.replace(",", "."))
+    value = words_to_number(low)
+    return float(value) if value is not None else None
+
+
+def duration_value(n: float | None, unit: str, half: bool = False) -> str:
+    """TIMEX3 duration: (2, "jam") → PT2H; (None, "tahun") → PXY; half adds .5."""
+    unit = unit.lower()
+    code, is_time = UNITS[unit]
+    if n is None:
+        amount = "X"
+    else:
+        n = (n + 0.5 if half else n) * UNIT_FACTOR.get(unit, 1)
+        amount = str(int(n)) if float(n).is_integer() else f"{n:g}"
+    return f"P{'T' if is_time else ''}{amount}{code}"
+
+
+def _join_durations(a: str, b: str) -> str:
+    """P2H + PT30M style joining: 'dua jam 30 menit' → PT2H30M."""
+    if "T" in a and "T" in b:
+        return a + b.split("T", 1)[1]
+    if "T" not in a and "T" in b:
+        return a + b[1:]
+    return a + b[1:]
+
+
+def _piece_day(p: Piece, text: str, ctx: Context) -> str | None:
+    """The day (ISO date) a date-like piece names, for joining with a clock or part of day."""
+    _type, value = normalise(p, text, ctx)
+    if value and len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return value[:10]
+    return None
+
+
+def normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]:
+    """Type and value of one piece; updates ``ctx.anchor`` when it names a day."""
+    ttype, value = _normalise(p, text, ctx)
+    if value and len(value) >= 10 and value[:4].isdigit() and value[4] == "-" and value[7] == "-":
+        anchor = dt.date.fromisoformat(value[:10])
+        if p.rule not in ("clock",):
+            ctx.anchor = anchor
+    return ttype, value
+
+
+def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]:
+    m, dct, rule = p.m, ctx.dct, p.rule
+    g = m.groupdict()
+    if rule in ("joined", "date_pod"):
+        day = _piece_day(p.parts[0], text, ctx) or "XXXX-XX-XX"
+        if rule == "date_pod":
+            return "TIME", f"{day}T{PARTS_OF_DAY[_key(p.pod or '')]}"
+        if p.parts[1].rule == "pod":  # "Selasa (30/12/2014) sore ini"
+            return "TIME", f"{day}T{PARTS_OF_DAY[_key(p.parts[1].m.group('p2'))]}"
+        return "TIME", _clock(p.parts[1], day)
+    if rule in ("wd_paren", "date_full", "date_num"):
+        head = g.get("head") or g.get("wd")
+        wd = _WEEKDAYS.get(head.lower()) if head else None
+        if g.get("iy"):
+            return "DATE", resolve_day(int(g["id"]), int(g["im"]), int(g["iy"]), None, dct)
+        day = int(g.get("d") or g.get("d2"))
+        month = int(g["m"]) if g.get("m") else _month(g["mn"])
+        year_text = g.get("y") or g.get("y2")
+        return "DATE", resolve_day(day, month, int(year_text) if year_text else None, wd, dct)
+    if rule == "day_only":
+        if dct is None:
+            return "DATE", None
+        day = int(g["d"])
+        y, mo = (dct.year, dct.month) if day <= dct.day else _add_months(dct.year, dct.month, -1)
+        found = _date(y, mo, day)
+        return "DATE", _iso(found) if found else None
+    if rule == "month":
+        mo = _month(g["mn"])
+        if g.get("y"):
+            return "DATE", f"{g['y']}-{mo:02d}"
+        if dct is None:
+            return "DATE", f"XXXX-{mo:02d}"
+        rel = _key(g.get("rel") or "")
+        if rel in _PAST:
+            y = dct.year if mo <= dct.month else dct.year - 1
+        elif rel in _FUTURE:
+            y = dct.year if mo > dct.month else dct.year + 1
+        elif rel == "ini":
+            y = dct.year
+        else:
+            y = dct.year - 1 if mo - dct.month > 6 else dct.year + 1 if dct.month - mo > 6 else dct.year
+        return "DATE", f"{y}-{mo:02d}"
+    if rule == "year":
+        return "DATE", g["y"]
+    if rule == "decade":  # TIMEX3 writes the 1980s as "198"
+        return "DATE", (g.get("y") or g.get("y2") or f"19{g['yy']}")[:3]
+    if rule in ("rel_unit", "weekend", "season", "week_of_month"):
+        return _calendar_unit(rule, g, ctx)
+    if rule in ("rel_n", "duration"):
+        return _counted(rule, g, ctx)
+    if rule == "vague_duration":
+        return "DURATION", VAGUE_DURATIONS[_key(g["v"])]
+    if rule == "set":
+        return "SET", _set_value(g)
+    if rule == "weekday":
+        if dct is None:
+            return "DATE", None
+        before = text[max(0, m.start() - 40):m.start()].lower()
+        future = any(w in before.split() for w in ("akan", "besok", "rencananya", "dijadwalkan"))
+        return "DATE", _iso(_weekday_date(_WEEKDAYS[g["wd"].lower()], g.get("rel"), dct, future))
+    if rule == "clock":
+        base = ctx.anchor or dct
+        return "TIME", _clock(p, _iso(base) if base else "XXXX-XX-XX")
+    if rule == "pod":
+        return "TIME", _pod_value(g, ctx)
+    if rule == "rel_day":
+        return "DATE", _rel_day(_key(g["w"]), ctx)
+    if rule == "vague":
+        return "DATE", VAGUE_REFS[_key(g["v"])]
+    raise ValueError(f"no normaliser for rule {rule!r}")
+
+
+def _clock(p: Piece, day: str) -> str:
+    g = p.m.groupdict()
+    hour = int(g.get("h") or g.get("h2"))
+    minute = int(g.get("mi") or g.get("mi2") or 0)
+    pod = _key(g.get("pod") or "")
+    if pod in ("sore", "malam", "petang") and 1 <= hour < 12:
+        hour += 12  # "pukul 8 malam" is 20:00
+    elif pod == "siang" and 1 <= hour <= 5:
+        hour += 12
+    return f"{day}T{hour % 24:02d}:{minute:02d}"
+
+
+def _calendar_unit(rule: str, g: dict[str, str | None], ctx: Context) -> tuple[TimeType, str | None]:
+    dct = ctx.dct
+    rel = _key(g.get("rel") or "")
+    base = ctx.anchor if rel in ("sebelumnya", "berikutnya") and ctx.anchor else dct
+    shift = -1 if rel in _PAST else 1 if rel in _FUTURE else 0
+    if rule == "week_of_month":
+        mo = _month(g["mn"] or "")
+        year = int(g["y"]) if g.get("y") else (dct.year if dct else None)
+        if year is None:
+            return "DATE", None
+        first = dt.date(year, mo, 1)
+        monday = first + dt.timedelta(days=(7 - first.weekday()) % 7)
+        ord_text = (g["ord"] or "1").lower()
+        if ord_text == "terakhir":
+            nxt_y, nxt_m = _add_months(year, mo, 1)
+            last = dt.date(nxt_y, nxt_m, 1) - dt.timedelta(days=1)
+            return "DATE", _week(last - dt.timedelta(days=last.weekday()))
+        n = _ORDINALS.get(ord_text) or int(ord_text)
+        return "DATE", _week(monday + dt.timedelta(days=7 * (n - 1)))
+    if rule == "season":
+        code = SEASONS[(g["s"] or "").lower()]
+        if g.get("y"):
+            return "DATE", f"{g['y']}-{code}"
+        return "DATE", f"{dct.year + shift}-{code}" if dct else None
+    if base is None:
+        return "DATE", None
+    if rule == "weekend":
+        return "DATE", _week(base + dt.timedelta(days=7 * shift)) + "-WE"
+    unit = (g["u"] or "").lower()
+    if unit == "tahun":
+        return "DATE", str(base.year + shift)
+    if unit == "bulan":
+        y, mo = _add_months(base.year, base.month, shift)
+        return "DATE", f"{y}-{mo:02d}"
+    return "DATE", _week(base + dt.timedelta(days=7 * shift))
+
+
+def _counted(rule: str, g: dict[str, str | None], ctx: Context) -> tuple[TimeType, str | None]:
+    if g.get("se"):
+        n: float | None = 1.0
+        unit = SE_UNITS[_key(g["se"] or "")]
+    elif g.get("hf"):
+        return "DURATION", _HALF.get((g["u2"] or "").lower(), duration_value(0.5, g["u2"] or ""))
+    else:
+        n = _number(g.get("n"))
+        unit = (g["u"] or "").lower()
+    half = bool(g.get("half"))
+    rel = _key(g.get("rel") or "")
+    # "15 menit kemudian" measures a gap, it does not name a day we could write down
+    clock_gap = unit in ("jam", "menit", "detik") and rel in ("kemudian", "setelahnya", "berikutnya")
+    if rule == "duration" or clock_gap or rel in ("mendatang", "ke depan", "terakhir", "belakangan"):
+        value = duration_value(n, unit, half)
+        if g.get("n2") and g.get("u3"):
+            value = _join_durations(value, duration_value(_number(g["n2"]), g["u3"] or ""))
+        return "DURATION", value
+    if rel in ("lalu", "yang lalu", "silam"):
+        base, sign = ctx.dct, -1
+    elif rel == "sebelumnya":
+        base, sign = ctx.anchor or ctx.dct, -1
+    elif rel == "lagi":
+        base, sign = ctx.dct, 1
+    else:  # kemudian, setelahnya, berikutnya: after the day last mentioned
+        base, sign = ctx.anchor or ctx.dct, 1
+    if n is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if base is None:
+        return "DATE", None
+    amount = (n + (0.5 if half else 0)) * sign
+    target = _shift_day(base, amount, unit)
+    if unit in ("tahun", "windu", "dekade", "abad"):
+        return "DATE", str(target.year)
+    if unit == "bulan" and rel not in ("kemudian", "setelahnya", "berikutnya"):
+        return "DATE", f"{target.year}-{target.month:02d}"
+    if unit in ("pekan", "minggu") and rel not in ("kemudian", "setelahnya", "berikutnya"):
+        return "DATE", _week(target)
+    return "DATE", _iso(target)
+
+
+def _set_value(g: dict[str, str | None]) -> str:
+    unit = (g.get("u") or g.get("u2") or g.get("u3") or "").lower()
+    adj = (g.get("adj") or "").lower()
+    if adj:
+        return duration_value(1, {"harian": "hari", "mingguan": "pekan", "bulanan": "bulan", "tahunan": "tahun"}[adj])
+    if unit in _WEEKDAYS and (g.get("u") or "")[:1].isupper():  # "setiap Senin"; "setiap minggu" is weekly
+        return f"XXXX-WXX-{_WEEKDAYS[unit] + 1}"
+    if unit in PARTS_OF_DAY:
+        return f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}"
+    return duration_value(1, unit)
+
+
+def _pod_value(g: dict[str, str | None], ctx: Context) -> str | None:
+    dct = ctx.dct
+    if g.get("semalam"):
+        day: dt.date | None = dct - dt.timedelta(days=1) if dct else None
+        code = "NI"
+    else:
+        word = _key(g.get("p1") or g.get("p2") or g.get("p3") or g.get("p4") or "")
+        code = PARTS_OF_DAY[word]
+        pre, post = _key(g.get("pre") or ""), _key(g.get("post") or "")
+        if pre == "kemarin":
+            day = dct - dt.timedelta(days=1) if dct else None
+        elif pre == "besok":
+            day = dct + dt.timedelta(days=1) if dct else None
+        elif pre in ("tadi", "nanti") or post in ("ini", "tadi", "nanti"):
+            day = dct
+        elif post == "itu" or g.get("p3"):
+            day = ctx.anchor or dct
+        else:  # "sore hari", "dini hari": a part of some day, not of a known one
+            return f"XXXX-XX-XXT{code}"
+    return f"{_iso(day) if day else 'XXXX-XX-XX'}T{code}"
+
+
+def _rel_day(word: str, ctx: Context) -> str | None:
+    dct, anchor = ctx.dct, ctx.anchor
+    offsets = {"kemarin lusa": -2, "kemarin": -1, "hari ini": 0, "besok": 1, "esok": 1, "esok hari": 1, "lusa": 2}
+    if word in offsets:
+        return _iso(dct + dt.timedelta(days=offsets[word])) if dct else None
+    if word in ("besoknya", "esok harinya", "keesokan harinya"):
+        base = anchor or dct
+        return _iso(base + dt.timedelta(days=1)) if base else None
+    base = anchor or dct
+    if base is None:
+        return None
+    if word == "hari itu":
+        return _iso(base)
+    if word in ("tahun itu", "tahun ini"):
+        return str((dct if word == "tahun ini" and dct else base).year)
+    if word in ("bulan itu", "bulan ini"):
+        b = dct if word == "bulan ini" and dct else base
+        return f"{b.year}-{b.month:02d}"
+    return _week(dct or base)  # pekan ini / minggu ini
