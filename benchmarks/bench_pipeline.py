@@ -5,7 +5,7 @@ path; 3,463 unique articles from 10 outlets, 2016-2018). IndoSum stores each art
 tokenized paragraphs, so each one is detokenized with sacremoses (the Moses detokenizer)
 into plain text and written to a temporary JSON Lines file, which every run reads through
 Warta's own ingest. Each configuration runs in a fresh Python process so its peak memory
-(``ru_maxrss``) and its set-up time (model loading) are its own:
+(``VmHWM``) and its set-up time (model loading) are its own:
 
 - ``ingest``    ``warta.ingest.read_inputs`` on the JSON Lines file (no stage);
 - ``stage:X``   ingest + ``warta.pipeline.Pipeline([X])`` for each stage of the default pipeline;
@@ -296,6 +296,8 @@ def main() -> None:
     configs = (args.configs.split(",") if args.configs
                else ["ingest", *(f"stage:{s}" for s in stages), "pipeline", "store"])
 
+    # The machine may be shared: record its load, since other processes slow every figure down.
+    load_start = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         input_path = Path(tmp) / "indosum.jsonl"
         n_articles, n_words = write_input(data, args.n, input_path)
@@ -308,11 +310,15 @@ def main() -> None:
             print(f"  {json.dumps(results[-1])}", file=sys.stderr)
 
     now = dt.datetime.now(dt.UTC)
-    report = {"date": now.isoformat(timespec="seconds"), "machine": machine(), "data": "IndoSum dev folds 1-5",
+    load_end = os.getloadavg()
+    report = {"date": now.isoformat(timespec="seconds"), "machine": machine(),
+              "load_average_1m": {"start": round(load_start[0], 2), "end": round(load_end[0], 2)},
+              "data": "IndoSum dev folds 1-5",
               "articles": n_articles, "words": n_words, "stages": stages, "skipped": skipped, "results": results}
     md = (f"# Pipeline benchmark {now:%Y-%m-%d %H:%M} UTC\n\n"
           f"{n_articles} IndoSum articles ({n_words:,} words), machine: {report['machine']['cpus']} CPUs, "
-          f"{report['machine']['cpu']}, Python {report['machine']['python']}.\n\n" + table(results, n_words)
+          f"{report['machine']['cpu']}, Python {report['machine']['python']}; 1-minute load average "
+          f"{load_start[0]:.1f} at start, {load_end[0]:.1f} at end.\n\n" + table(results, n_words)
           + skipped_note(skipped))
     args.out.mkdir(parents=True, exist_ok=True)
     stem = args.out / f"pipeline-{now:%Y%m%d-%H%M}"

@@ -176,17 +176,22 @@ def test_api_seeds_match_contract(seeds_api: list[Article | Reject], seeds_dir: 
         check_contract(art.to_contract(), validator)
 
 
+# The CLI is checked on one file of each format (the API test covers every article), to keep it fast.
+CLI_SAMPLE_FILES = ("berita.jsonl", "beritakini_banjir.html", "feed_beritakini.xml", "menlu_jurnalpagi.txt",
+                    "kereta_kabarharian.txt")
+
+
 def test_cli_samples_match_contract(sample_articles: Path, samples_api: list[Article | Reject], stages: list[str],
                                     validator: Any) -> None:
-    code, objs, stderr = _via_cli([str(sample_articles)], stages)
+    code, objs, stderr = _via_cli([str(sample_articles / name) for name in CLI_SAMPLE_FILES], stages)
     assert code == 0, stderr
-    assert len(objs) == len(samples_api)
+    assert len(objs) == 5 + 1 + 3 + 2  # jsonl lines, the page, the feed items, two .txt
     for obj in objs:
         check_contract(obj, validator)
-    # The CLI prints what the API returns (same pipeline, same ingest).
+    # The CLI prints what the API returns (same ingest, same pipeline).
     by_id = {a.id: a.to_contract() for a in samples_api if isinstance(a, Article)}
-    assert {o["id"] for o in objs} == set(by_id)
     for obj in objs:
+        assert obj["id"] in by_id
         assert obj == json.loads(json.dumps(by_id[obj["id"]], ensure_ascii=False))
 
 
@@ -199,16 +204,16 @@ def test_cli_seeds_match_contract(seeds_dir: Path, stages: list[str], validator:
 
 
 def test_pipeline_on_samples_without_ingest(sample_articles: Path, stages: list[str], validator: Any) -> None:
-    """Readers alone (no ingest): each .txt read as title + body must give contract-valid output."""
+    """Readers alone (no ingest): raw .txt bodies, page furniture and bylines left in, stay contract-valid."""
     pipeline = Pipeline(stages)
     n = 0
-    for path in sorted(sample_articles.glob("*.txt")):
+    for path in sorted(sample_articles.glob("*.txt"))[::3]:  # a third of them: the API test covers all
         title, _, body = path.read_text(encoding="utf-8").partition("\n\n")
         out = list(pipeline.pipe([Article(text=body, title=title, origin=str(path))]))
         assert len(out) == 1 and isinstance(out[0], Article), f"{path.name}: {out[0]}"
         check_contract(out[0].to_contract(), validator)
         n += 1
-    assert n >= 20
+    assert n >= 8
 
 
 def test_check_contract_catches_bad_offsets(validator: Any) -> None:

@@ -316,6 +316,7 @@ class _Handler(BaseHTTPRequestHandler):
     routes: ClassVar[dict[str, tuple[str, bytes]]] = {
         "/rss": ("application/rss+xml", RSS.encode()),
         "/page": ("text/html; charset=utf-8", PAGE.encode()),
+        "/mislabelled": ("text/html", RSS.encode()),  # a feed served as text/html
     }
 
     def do_GET(self) -> None:
@@ -345,10 +346,11 @@ def server() -> Iterator[str]:
         httpd.server_close()
 
 
-def test_feed_url(server: str) -> None:
-    items = list(read_inputs([f"{server}/rss"]))
+@pytest.mark.parametrize("route", ["/rss", "/mislabelled"])
+def test_feed_url(server: str, route: str) -> None:
+    items = list(read_inputs([f"{server}{route}"]))
     assert [type(i).__name__ for i in items] == ["Article", "Reject", "Article"]
-    assert items[0].origin == f"{server}/rss#1"
+    assert items[0].origin == f"{server}{route}#1"
 
 
 def test_url_serving_a_page_and_a_missing_url(server: str) -> None:

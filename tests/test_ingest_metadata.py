@@ -192,6 +192,10 @@ FURNITURE = [
     "[Gambas:Video 20detik]",
     "(Foto: dok. Humas Pemkot)",
     "Ikuti berita terkini kami di Google News",
+    "SIMAK JUGA : Klasemen Liga Terbaru",
+    'Tonton juga "Wali Kota Resmikan Taman" di sini:',
+    "Foto : Arsip Redaksi",
+    "Baca selengkapnya di halaman berikutnya....",
 ]
 
 
@@ -289,3 +293,34 @@ def test_trailing_outlet_credit_is_read_but_kept(text: str, source: str | None) 
     meta = clean_body(text)
     assert meta.source == source
     assert meta.text == text  # an organisation's name stays visible to the entity reader
+
+
+def test_labelled_credit_after_the_first_paragraph() -> None:
+    meta = clean_body(f"Paragraf pembuka berita.\n\nPenulis : Dwi Santoso\n\n{BODY}")
+    assert meta.authors == ["Dwi Santoso"]
+    assert meta.text == f"Paragraf pembuka berita.\n\n{BODY}"
+
+
+@pytest.mark.parametrize("ending", [" (end)", " ( end )", "\n(*)"])
+def test_wire_end_marks_are_removed_without_naming_an_editor(ending: str) -> None:
+    meta = clean_body(BODY + ending)
+    assert meta.text == BODY and meta.editors == []
+
+
+def test_tokenised_source_line() -> None:
+    meta = clean_body(f"{BODY}\n\nSumber : Kantor Berita .")
+    assert meta.source == "Kantor Berita" and meta.text == BODY
+
+
+@pytest.mark.parametrize(
+    ("opening", "city", "outlet"),
+    [
+        ("Kabarkota - Pemerintah", "Kabarkota", None),
+        ("Rimanews - Pemerintah", None, "Rimanews"),
+        ("Paris Saint - Germain menang.", None, None),  # a tokenised hyphenated name, not a dateline
+        ("LOS ANGELES - Pemerintah", "LOS ANGELES", None),
+        ("JUARA.NET , TOKYO - Pasangan", "TOKYO", "JUARA.NET"),
+    ],
+)
+def test_city_only_datelines(opening: str, city: str | None, outlet: str | None) -> None:
+    assert read_dateline(opening) == (city, outlet)

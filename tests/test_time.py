@@ -87,6 +87,9 @@ def _one(sentence: str, expr: str, published: str | None = DCT) -> tuple[str, st
         ("Usaha itu lesu sejak tahun 1980-an.", "tahun 1980-an", "DATE", "198"),
         ("Ia tiba Senin dini hari.", "Senin dini hari", "TIME", "2025-10-20TNI"),
         ("Harga naik sejak akhir Desember.", "akhir Desember", "DATE", "2025-12"),
+        ("Kontrak diteken 30 Oktober lalu.", "30 Oktober lalu", "DATE", "2024-10-30"),
+        ("Proyek dimulai pada Juni 2026 mendatang.", "Juni 2026 mendatang", "DATE", "2026-06"),
+        ("Petugas mengecek tekanan setiap 5 menit.", "setiap 5 menit", "SET", "PT5M"),
     ],
 )
 def test_forms(sentence: str, expr: str, ttype: str, value: str) -> None:
@@ -129,6 +132,14 @@ def test_clock_time_takes_the_day_last_mentioned() -> None:
     assert _one(text, "pukul 06.12 WIB") == ("TIME", "2025-10-12T06:12")
 
 
+def test_reporting_date_is_not_the_day_of_the_event() -> None:
+    text = ("Kapal itu hilang Minggu (12/10/2025). \"Kami terus mencari,\" kata Budi di Jakarta, Selasa (14/10/2025). "
+            "Kontak terakhir terjadi pukul 06.12 WIB.")
+    assert _one(text, "pukul 06.12 WIB") == ("TIME", "2025-10-12T06:12")
+    lead = "\"Kami terus mencari,\" kata Budi di Jakarta, Selasa (14/10/2025). Kapal itu hilang Minggu (12/10/2025)."
+    assert pick_event_date(find_times(lead, DCT), dt.date(2025, 10, 22), lead) == "2025-10-12"
+
+
 def test_unknown_document_date_gives_partial_or_null_values() -> None:
     times = {t.text: t.value for t in find_times("Pada 30 Desember ia datang, kemarin ia pulang.", None)}
     assert times == {"30 Desember": "XXXX-12-30", "kemarin": None}
@@ -159,12 +170,26 @@ def test_infer_published(text: str, published: str | None) -> None:
     assert (got.isoformat() if got else None) == published
 
 
+def test_a_year_named_in_the_text_picks_among_fitting_years() -> None:
+    # 27 March was a Monday in 2017 and in 2023: the text's "tahun 2017" decides
+    text = "Rapat anggaran tahun 2017 digelar Senin (27/3) di Jakarta."
+    assert infer_published(text, TODAY) == dt.date(2017, 3, 27)
+    assert infer_published("Rapat digelar Senin (27/3) di Jakarta.", TODAY) == dt.date(2023, 3, 27)
+
+
 def test_stage_infers_published_and_marks_it() -> None:
     art = Article(text="Pada Jumat (30 Desember), kedua presiden bertemu. Tahun depan mereka bertemu lagi.")
     out = TimeReader(today="2026-11-22")(art)
     assert (out.published, out.published_source) == ("2022-12-30", "inferred")
     assert {t.text: t.value for t in out.times}["Tahun depan"] == "2023"
     assert out.event_date == "2022-12-30"
+
+
+def test_stage_reads_the_title_when_the_body_has_no_date() -> None:
+    art = Article(text="Warga berkumpul di alun-alun kemarin.", title="Rabu (15/12/2021): warga berkumpul")
+    out = TimeReader(today="2026-11-22")(art)
+    assert (out.published, out.published_source) == ("2021-12-15", "inferred")
+    assert out.times[0].value == "2021-12-14"
 
 
 def test_stage_keeps_an_input_date() -> None:

@@ -177,6 +177,7 @@ def test_entities_speakers_and_quotes(client: TestClient) -> None:
     assert [c["id"] for c in wulan["co_occurring"]] == ["LOC:tepian"]
     assert [p["date"] for p in wulan["quotes_over_time"]] == ["2025-01-13", "2025-01-14"]
     # a speaker with no entity id is found by name
+    assert client.get("/api/entities/Wulan Sari").json()["key"] == "PER:wulan-sari"  # a name finds its entity
     budi = client.get("/api/entities/Budi Hartono").json()
     assert budi["entity"] is None and budi["quote_count"] == 1
     quotes = client.get("/api/quotes", params={"speaker": "PER:wulan-sari"}).json()
@@ -286,3 +287,14 @@ def test_ingest_url_refuses_loopback_before_fetching(writable: TestClient) -> No
     r = writable.post("/api/ingest", json={"nothing": 1}, headers=auth)
     assert r.status_code == 400
 
+
+
+def test_warta_serve_names_a_missing_database(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    missing = tmp_path / "none.db"
+    code = "import sys; from warta.cli import main; sys.argv = ['warta', 'serve', '--db', sys.argv[1]]; main()"
+    proc = subprocess.run([sys.executable, "-c", code, str(missing)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert f"no database at {missing}" in proc.stderr and "W300" in proc.stderr

@@ -19,7 +19,7 @@ from test_web_support import build_db, empty_db
 
 from warta.article import Article
 from warta.web import create_app
-from warta.web.charts import bar_list, time_chart
+from warta.web.charts import bar_list, fill_gaps, time_chart
 from warta.web.highlight import Mark, marks_from_contract, segments
 
 
@@ -61,7 +61,8 @@ def test_every_page_renders_and_equals_its_json_twin(site: tuple[TestClient, lis
 def test_dashboard_shows_charts_and_rankings(site: tuple[TestClient, list[Article]]) -> None:
     client, _ = site
     html = client.get("/").text
-    assert html.count('<rect class="col"') == 26  # 25 daily reports in January + 1 day in February
+    # one column per day from 1 January to 3 February, the days without articles drawn as zeros
+    assert html.count('<rect class="col"') == 34 and html.count('data-value="0"') == 8
     assert "Wulan Sari" in html and 'href="/entities/PER:wulan-sari"' in html
     assert 'href="/articles?outlet=Kabar%20Tepian"' in html
     assert 'href="/stories/story-banjir"' in html
@@ -183,12 +184,30 @@ def test_marks_from_contract_reads_every_annotation(site: tuple[TestClient, list
 def test_time_chart_geometry() -> None:
     chart = time_chart([{"date": "2025-01-01", "count": 2}, {"date": "2025-01-02", "count": 4},
                         {"date": None, "count": 9}])
+    assert [c.label for c in chart.columns] == ["2025-01-01", "2025-01-02"]
     assert [c.value for c in chart.columns] == [2, 4] and chart.ymax == 4
     tall, short = chart.columns[1], chart.columns[0]
     assert tall.h == pytest.approx(2 * short.h) and tall.y + tall.h == pytest.approx(chart.base)
     assert short.x < tall.x and time_chart([]).empty
     many = time_chart([{"date": f"d{i}", "count": 1} for i in range(100)], max_ticks=8)
     assert len(many.ticks) <= 8
+
+
+def test_fill_gaps_makes_time_continuous() -> None:
+    days = fill_gaps([{"date": "2025-02-02", "count": 3}, {"date": "2025-01-30", "count": 1}])
+    assert [(d["date"], d["count"]) for d in days] == [("2025-01-30", 1), ("2025-01-31", 0), ("2025-02-01", 0),
+                                                       ("2025-02-02", 3)]
+    long = fill_gaps([{"date": "2024-10-17", "count": 1}, {"date": "2024-10-20", "count": 1},
+                      {"date": "2025-08-19", "count": 3}])
+    assert long[0] == {"date": "2024-10", "count": 2} and long[-1] == {"date": "2025-08", "count": 3}
+    assert len(long) == 11
+    assert [m["date"] for m in fill_gaps([{"date": "2024-12", "count": 1}, {"date": "2025-01", "count": 1}])] == [
+        "2024-12", "2025-01"]
+    assert fill_gaps([{"date": "kemarin", "count": 1}]) == [{"date": "kemarin", "count": 1}]
+    years = fill_gaps([{"date": "1970-01-01", "count": 1}, {"date": "2018-05-02", "count": 5}])
+    assert len(years) == 49 and years[0] == {"date": "1970", "count": 1} and years[-1]["count"] == 5
+    assert len(time_chart(years).columns) == 49 and time_chart(years).bucket == "year"
+    assert time_chart(long).bucket == "month" and time_chart(days).bucket == "day"
 
 
 def test_bar_list_scales_and_quotes_links() -> None:

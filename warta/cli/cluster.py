@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from warta.article import Article, Reject
-from warta.cli._app import app
+from warta.cli._app import app, train_app
 from warta.cli._common import exit_code, progress, report_reject
 
 
@@ -70,3 +70,26 @@ def _read(inputs: list[str], config: Path | None) -> list[Article | Reject]:
     from warta.ingest import read_inputs
 
     return list(read_inputs(inputs, load_settings(config)))
+
+
+@train_app.command("cluster-df")
+def train_cluster_df(
+    data: Path | None = typer.Option(None, help="The indosum-devfolds folder (default: $WARTA_DATA/indosum-devfolds)."),
+    out: Path | None = typer.Option(None, help="Where to write the table (default: the bundled warta/data file)."),
+) -> None:
+    """Count the background document frequencies that warm-start the clusterer's streaming IDF.
+
+    Example: warta train cluster-df --data ../shared/data/indosum-devfolds
+    """
+    from importlib.resources import files
+
+    from warta.cluster.background import BACKGROUND_FILE, build_background
+    from warta.config import default_data_dir
+    from warta.errors import UsageError
+
+    folder = data or (Path(d) / "indosum-devfolds" if (d := default_data_dir()) else None)
+    if folder is None or not folder.is_dir():
+        raise UsageError("IndoSum dev folds not found: pass --data PATH (the indosum-devfolds folder)")
+    target = out or Path(str(files("warta").joinpath("data", BACKGROUND_FILE)))
+    n = build_background(folder, target)
+    typer.echo(f"counted {n} articles -> {target}")

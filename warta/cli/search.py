@@ -33,16 +33,18 @@ def search(
     outlet: str | None = typer.Option(None, help="Only this outlet (case-insensitive)."),
     since: str | None = typer.Option(None, help="Only articles published on or after this date (YYYY-MM-DD)."),
     until: str | None = typer.Option(None, help="Only articles published on or before this date (YYYY-MM-DD)."),
+    include_duplicates: bool = typer.Option(False, help="Also show near-duplicate copies of other articles."),
     format: Format = typer.Option(Format.table, "--format", "-f", help="table, or jsonl (snippet marks [hits])."),
     config: Path | None = typer.Option(None, help="A warta.toml overriding the defaults."),
 ) -> None:
-    """Search stored articles, best match first (near-duplicate copies are left out).
+    """Search stored articles, best match first (near-duplicate copies are left out unless asked for).
 
     Example: warta search '"Bank Indonesia" suku bunga' --since 2024-01-01 --limit 5
     """
     marks = (_OPEN, _CLOSE) if format is Format.table else ("[", "]")
     with Store.open(db, load_settings(config), create=False) as store:
-        hits = store.search(query, limit=limit, offset=offset, outlet=outlet, since=since, until=until, marks=marks)
+        hits = store.search(query, limit=limit, offset=offset, outlet=outlet, since=since, until=until,
+                            include_duplicates=include_duplicates, marks=marks)
     if format is Format.jsonl:
         for hit in hits:
             typer.echo(json.dumps(hit.to_dict(), ensure_ascii=False))

@@ -249,9 +249,15 @@ class ArticleFeatures:
 class Featurizer:
     """Turns articles into :class:`ArticleFeatures`, updating the streaming statistics."""
 
-    def __init__(self, n_features: int = N_FEATURES) -> None:
+    def __init__(self, n_features: int = N_FEATURES, background: bool = True) -> None:
         self.terms = StreamingTfidf(n_features)
         self.names = StreamingTfidf(n_features)
+        if background and n_features == N_FEATURES:
+            from warta.cluster.background import load_background
+
+            prior = load_background()
+            if prior is not None:
+                self.terms.df, self.terms.n_docs = prior[0].copy(), prior[1]
 
     def __call__(self, article: Article) -> ArticleFeatures:
         body = tokens(strip_dateline(article.text))

@@ -32,6 +32,11 @@ MMR_LAMBDA = 0.85
 #: Sentences in a summary. IndoSum's reference summaries have 3 sentences most often.
 N_SENTENCES = 3
 DAMPING = 0.85
+#: A sentence this similar (cosine) to one already picked says the same thing: never picked.
+#: MMR alone does not stop it when two outlets open with the same fact, since both leads get
+#: the full lead prior. 0.5 is the usual "subsumption" cut of multi-document LexRank; it
+#: changes ROUGE-1 on IndoSum dev fold 1 by < 0.1 (single documents rarely repeat).
+MAX_REDUNDANCY = 0.5
 #: Sentences shorter than this many content tokens are captions, bylines or page noise.
 MIN_TOKENS = 4
 
@@ -91,9 +96,13 @@ def rank(docs: Sequence[Sequence[str]], k: int = N_SENTENCES, lead_decay: float 
             if i in chosen:
                 continue
             redundancy = max((sim[i, j] for j in chosen), default=0.0)
+            if redundancy > MAX_REDUNDANCY:
+                continue
             val = mmr_lambda * score[i] - (1 - mmr_lambda) * redundancy
             if val > best_val:
                 best, best_val = i, val
+        if best < 0:
+            break  # everything left repeats what is picked
         chosen.append(best)
     return [cands[i] for i in chosen]
 

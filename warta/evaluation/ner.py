@@ -115,6 +115,10 @@ def evaluate_ner(
     """Score ``model`` (a loaded spaCy pipeline or a path) on each corpus's ``split``."""
     nlp = _load(model)
     seen = training_keys(data_dir, fold, train_corpora)
+    if nlp.meta.get("warta", {}).get("decontaminated"):
+        from warta.training.ner import test_keys
+
+        seen -= test_keys(data_dir, fold)  # what training actually kept
     out = []
     for corpus in corpora:
         sents = load_split(data_dir, corpus, split, fold)
@@ -164,7 +168,8 @@ def _load(model: Any) -> Any:
 def format_results(results: Sequence[CorpusResult]) -> str:
     """A plain-text table (also pasted into EVALUATION.md)."""
     lines = [
-        f"{'corpus':26s} {'split':8s} {'sents':>5s} {'leak':>4s} {'P':>6s} {'R':>6s} {'F1':>6s} {'macroF1':>7s}  per type F1",
+        f"{'corpus':26s} {'split':8s} {'sents':>5s} {'leak':>4s} {'P':>6s} {'R':>6s} {'F1':>6s} {'macroF1':>7s}  "
+        "per type F1",
     ]
     for r in results:
         per = " ".join(f"{k}={v.f * 100:.1f}" for k, v in sorted(r.per_type.items()))

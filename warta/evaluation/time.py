@@ -155,3 +155,81 @@ def score_indotimex(data: Path) -> TimeScores:
         errors += [f"{doc.id} EXTRA {p.text!r} {p.type} {p.value}" for j, p in enumerate(pred) if j not in got_p]
     return TimeScores(_prf(tp, n_pred, n_gold), _prf(strict, n_pred, n_gold), _prf(value, n_pred, n_gold),
                       _prf(ttype, n_pred, n_gold), n_gold, n_pred, len(docs), errors)
+
+
+@dataclass(slots=True)
+class PublishedScores:
+    articles: int
+    inferred: int
+    exact: int  # inferred date within ±2 days of the crawl time
+    day_month: int  # day and month right (±2 days), whatever the year
+
+
+def score_published_inference(data: Path, fold: str = "dev.01.jsonl") -> PublishedScores:
+    """Infer the publication date of IndoSum articles with their date withheld, and compare it
+    with the crawl time in each id (a Unix timestamp, a median 26 h after publication per
+    SOURCE.txt; hence the ±2-day tolerance). ``data`` is the shared/data folder."""
+    import datetime as dt
+    import json
+
+    from warta.readers.time import infer_published
+
+    path = data / "indosum-devfolds" / fold
+    if not path.is_file():
+        raise UsageError(f"no IndoSum fold at {path}: pass --data ../shared/data")
+    today = dt.date(2026, 11, 22)  # GUIDELINES.md's "today" for the most-recent-year rule
+    n = inferred = exact = day_month = 0
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            text = "\n".join(" ".join(" ".join(s) for s in para) for para in rec["paragraphs"])
+            crawled = dt.datetime.fromtimestamp(int(rec["id"].split("-")[0]), tz=dt.UTC).date()
+            n += 1
+            got = infer_published(text, today)
+            if got is None:
+                continue
+            inferred += 1
+            exact += abs((got - crawled).days) <= 2
+            if not (got.month == 2 and got.day == 29):
+                shifted = [got.replace(year=y) for y in (crawled.year - 1, crawled.year)]
+                day_month += any(abs((d - crawled).days) <= 2 for d in shifted)
+    return PublishedScores(n, inferred, exact, day_month)
+
+
+@dataclass(slots=True)
+class EventDateScores:
+    pairs: int  # pairs of articles labelled as reporting the same happening
+    event_same: int  # … whose event dates are the same day
+    published_same: int  # … whose publication dates are the same day (the baseline)
+
+
+def score_event_date_agreement(gold_root: Path) -> EventDateScores:
+    """Articles about the same happening should give it the same event date.
+
+    ``events-dev.jsonl`` (shared/gold) labels real IndoSum articles by event; for every pair of
+    articles with the same label we count identical event dates, against identical publication
+    dates as the baseline. There is no gold event date, so this measures consistency only.
+    """
+    import itertools
+    import json
+
+    from warta.article import Article
+    from warta.readers.time import TimeReader
+
+    path = gold_root / "events-dev.jsonl"
+    if not path.is_file():
+        raise UsageError(f"no events-dev.jsonl in {gold_root}: pass --gold ../shared/gold")
+    reader = TimeReader(today="2026-11-22")
+    by_event: dict[str, list[tuple[str | None, str | None]]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            art = reader(Article(text=rec["text"], id=rec["id"], published=rec.get("published")))
+            by_event.setdefault(rec["event"], []).append((art.event_date, (rec.get("published") or "")[:10] or None))
+    pairs = same = pub_same = 0
+    for items in by_event.values():
+        for (e1, p1), (e2, p2) in itertools.combinations(items, 2):
+            pairs += 1
+            same += e1 is not None and e1 == e2
+            pub_same += p1 is not None and p1 == p2
+    return EventDateScores(pairs, same, pub_same)

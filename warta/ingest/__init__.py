@@ -82,7 +82,10 @@ def _read_source(source: Source, settings: Settings) -> Iterator[Article | Rejec
     if source.kind == "url":
         data, content_type = _fetch(source.name, limit)
         text, note = decode(data, source.name)
-        if "html" in content_type and not looks_like_feed(text):
+        low = text.lstrip()[:4096].lower()
+        # the content decides; servers often label feeds text/html or text/plain
+        is_page = not looks_like_feed(low) and ("html" in content_type or "<html" in low or "<!doctype html" in low)
+        if is_page:
             yield _noted(read_html(text, source.name, max_chars, url=source.name), note)
         else:
             yield from read_feed(data, source.name, max_chars)

@@ -4,13 +4,15 @@
 
 1. normalise line ends (``\\r\\n``/``\\r`` → ``\\n``) and drop a stray BOM;
 2. drop page-furniture lines ("SCROLL TO CONTINUE WITH CONTENT", "ADVERTISEMENT",
-   "Baca juga: …", "Simak juga Video '…':", "[Gambas:Video …]", …). A line is furniture only
+   "Baca juga: …", "Simak juga Video '…':", "[Gambas:Video …]", …) and read labelled credit
+   lines ("Penulis: …", "Reporter: …", "Editor: …") wherever they stand. A line goes only
    when the *whole* line matches a known pattern; a sentence that merely contains "baca"
    or "video" is never dropped (tests check this property with Hypothesis);
-3. read leading metadata lines: bylines ("oleh Li Mei dan Chen Qian"), labelled credits
-   ("Penulis: …", "Reporter: …", "Editor: …"), "Laporan wartawan Kompas.com, …";
-4. read trailing metadata lines: "Sumber: Al-Jazeera", credits, and editor initials at
-   the very end ("(sin)", "(ant/rdk)", "(has / has)");
+3. read leading metadata lines: bylines ("oleh Li Mei dan Chen Qian"),
+   "Laporan wartawan Kompas.com, …";
+4. read trailing metadata lines: "Sumber: Al-Jazeera", editor initials at the very end
+   ("(sin)", "(ant/rdk)", "(has / has)"), wire end marks ("(end)"), and an outlet credit
+   such as "(Reuters)" (read as the source but kept in the text);
 5. read the dateline at the start of the body ("JAKARTA, KOMPAS.com -",
    "Jakarta (ANTARA) -", "MEDAN -", "Suara.com -"). The dateline stays in the text: it is part
    of the first sentence as printed, and later readers (entities) see the outlet's name there;
@@ -84,9 +86,9 @@ _MAX_NAME_TOKENS = 6
 
 def parse_names(value: str) -> list[str] | None:
     """``"Li Mei dan Chen Qian"`` → ``["Li Mei", "Chen Qian"]``; None when it is not a list of names."""
-    names = [n.strip(" .") if n.strip().count(".") == 1 and n.strip().endswith(".") else n.strip()
-             for n in _NAME_SPLIT.split(value.strip())]
-    names = [n for n in names if n]
+    names = [n.strip() for n in _NAME_SPLIT.split(value.strip())]
+    # a byline may end with a full stop ("oleh Budi Santoso."); an initial keeps its own ("Budi S.")
+    names = [n[:-1] if n.endswith(".") and len(n.split()[-1]) > 2 else n for n in names if n]
     if not names:
         return None
     for name in names:
@@ -115,8 +117,8 @@ _AUTHOR_LABEL = re.compile(
 )
 _EDITOR_LABEL = re.compile(r"^(?:editor(?:\s+bahasa)?|penyunting|redaktur|penyelaras)\s*:\s*(?P<names>.+?)\s*$", re.I)
 _LAPORAN = re.compile(
-    r"^laporan\s+(?:wartawan|reporter|koresponden|jurnalis)\s+(?:(?P<outlet>[\w.]+\.\w+|[A-Z][\w.]*)\s*,?\s+)?(?P<names>.+?)\s*$",
-    re.I,
+    r"^(?i:laporan\s+(?:wartawan|reporter|koresponden|jurnalis))\s+"
+    r"(?:(?P<outlet>[\w.]+\.\w+|[A-Z][\w.]*)\s*,?\s+)?(?P<names>.+?)\s*$"
 )
 _END_MARK = re.compile(r"(?:(?<=[.!?\"”’')])|^)\s*\(\s*(?:end|selesai|\*)\s*\)\s*$", re.I)
 _SOURCE_LINE = re.compile(r"^\(?\s*(?:sumber|source)\s*:\s*(?P<src>[^()]{2,80}?)\s*\)?\s*$", re.I)
@@ -126,6 +128,7 @@ _SOURCE_MAX_WORDS = 8
 _TRAILING_INITIALS = re.compile(r"(?:(?<=[.!?\"”’')])|^)\s*\(\s*(?P<ini>[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*)\s*\)\s*$")
 
 
+_INITIALS_LINE = re.compile(r"^\(\s*(?P<ini>[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*)\s*\)$")
 _TRAILING_SOURCE = re.compile(
     r"(?<=[.!?\"”’])\s*\((?P<src>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?(?:\s*/\s*[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?)*)\)\s*$"
 )
@@ -183,8 +186,9 @@ def _credit(line: str, meta: BodyMeta, *, leading: bool) -> bool:
         if src and len(src.split()) <= _SOURCE_MAX_WORDS and "." not in src.replace(".com", "").replace(".id", ""):
             meta.source = meta.source or src
             return True
-        if _INITIALS.match(s.strip("() ")) and s.startswith("(") and s.endswith(")"):
-            meta.editors.extend(p.strip() for p in s.strip("() ").split("/") if p.strip() not in meta.editors)
+        m = _INITIALS_LINE.match(s)
+        if m:
+            meta.editors.extend(p.strip() for p in m["ini"].split("/") if p.strip() not in meta.editors)
             return True
     return False
 
@@ -205,28 +209,21 @@ def _strip_edges(lines: list[str], meta: BodyMeta) -> list[str]:
         meta.removed.append(lines[start])
         start += 1
         seen += 1
-    end, seen = len(lines), 0
-    while end > start and seen < _EDGE_LINES:
-        if not lines[end - 1].strip():
-            end -= 1
-            continue
-        if not _credit(lines[end - 1], meta, leading=False):
+    body, seen = lines[start:], 0
+    # from the end: credit lines ("Sumber: …", "(sin)"), then initials or wire end marks closing
+    # the last paragraph ("… 64%. (sin)", "… (end)"), repeated until none is left so that a
+    # second cleaning finds nothing more (idempotence)
+    while True:
+        while body and not body[-1].strip():
+            body.pop()
+        if not body:
             break
-        meta.removed.append(lines[end - 1])
-        end -= 1
-        seen += 1
-    body = lines[start:end]
-    if body and meta.source is None:
-        # "… posisi buncit. (Motorsport)", "(Antara / Reuters)": a credit to the outlet the story
-        # came from. Read as the source but kept in the text: unlike editor initials it names a
-        # real organisation, which the entity reader should still see (dev gold marks it).
-        m = _TRAILING_SOURCE.search(body[-1])
-        if m and not m["src"].lower().startswith(("dok", "foto", "ist")):  # photo credits, not sources
-            meta.source = m["src"].strip()
-    # editor initials closing the last line ("… 64%. (sin)"); loop for "(ant) (sin)"; wire
-    # end marks ("(end)", "(*)") go the same way but name nobody
-    while body:
         last = body[-1]
+        if seen < _EDGE_LINES and _credit(last, meta, leading=False):
+            meta.removed.append(last)
+            body.pop()
+            seen += 1
+            continue
         m = _END_MARK.search(last) or _TRAILING_INITIALS.search(last)
         if not m:
             break
@@ -235,32 +232,39 @@ def _strip_edges(lines: list[str], meta: BodyMeta) -> list[str]:
             meta.editors[:0] = [i for i in dict.fromkeys(initials) if i not in meta.editors]
         meta.removed.append(m.group(0).strip())
         body[-1] = last[: m.start()].rstrip()
-        if not body[-1].strip():
-            body.pop()
+    if body and meta.source is None:
+        # "… posisi buncit. (Motorsport)", "(Antara / Reuters)": a credit to the outlet the story
+        # came from. Read as the source but kept in the text: unlike editor initials it names a
+        # real organisation, which the entity reader should still see (dev gold marks it).
+        m = _TRAILING_SOURCE.search(body[-1])
+        if m and not m["src"].lower().startswith(("dok", "foto", "ist")):  # photo credits, not sources
+            meta.source = m["src"].strip()
     return body
 
 
 # --- datelines ---------------------------------------------------------------------------
 _SEP = r"(?:\s*(?:--|—|–)\s*|\s+-\s*|\s*-\s+)"
 _CITY = r"(?P<city>[A-Z][A-Za-z'’]+(?:[ .][A-Z][A-Za-z'’]+){0,2})"
+# MEDAN -   /   Jakarta -
+_CITY_ONLY = re.compile(rf"^{_CITY}{_SEP}")
 _DATELINE_PATTERNS = [
     # REPUBLIKA.CO.ID, JAKARTA --   /   TEMPO.CO, Jakarta -   (outlet first)
-    re.compile(rf"^(?P<outlet>[A-Z][\w]*\.(?i:co\.id|com|co|id))\s*,\s*{_CITY}{_SEP}"),
+    re.compile(rf"^(?P<outlet>[A-Z][\w]*\.(?i:co\.id|com|co|id|net|org))\s*,\s*{_CITY}{_SEP}"),
     # JAKARTA, KOMPAS.com -   /   Jakarta, CNN Indonesia --
     re.compile(rf"^{_CITY}\s*,\s*(?P<outlet>[A-Za-z][\w.]*(?:\s[A-Z][\w.]*){{0,2}}){_SEP}"),
     # Jakarta (ANTARA) -
     re.compile(rf"^{_CITY}\s*\(\s*(?P<outlet>[A-Za-z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})\s*\){_SEP}"),
     # Suara.com -   /   Suara.com-Pascal …  (an outlet domain alone)
     re.compile(r"^(?P<outlet>[A-Z][\w]*\.(?i:com|co\.id|co|id|net|org)(?:/\w+)?)\s*(?:--|—|–|-)\s*"),
-    # MEDAN -   /   Jakarta -
-    re.compile(rf"^{_CITY}{_SEP}"),
+    _CITY_ONLY,
 ]
 # Outlets named in datelines; a word after "City," that is none of these and not written like
 # a domain or in capitals (e.g. "Jakarta, Indonesia -") is not taken as an outlet.
 _KNOWN_OUTLETS = (
     "cnn indonesia", "antara", "kompas", "detik", "tempo", "republika", "okezone", "tribun", "liputan6",
     "bisnis", "kontan", "viva", "sindonews", "merdeka", "suara", "beritasatu", "inews", "kumparan",
-    "tirto", "jawapos", "jpnn", "media indonesia", "cnbc indonesia", "idn times", "rri", "voa",
+    "tirto", "jawapos", "jpnn", "media indonesia", "cnbc indonesia", "idn times", "rri", "voa", "rimanews",
+    "juara", "bolasport", "dailysocial",
 )
 
 
@@ -280,7 +284,14 @@ def read_dateline(first_line: str) -> tuple[str | None, str | None]:
             if city is None:
                 continue
             outlet = None
-        if city is not None and not city.isupper() and len(city.split()) > 2:
+        if pat is _CITY_ONLY:
+            if city.lower().startswith(_KNOWN_OUTLETS):  # "Rimanews - …" names the outlet
+                return None, city
+            # "MEDAN -", "Jakarta -", "LOS ANGELES -"; a Title Case pair before a dash is more often a
+            # hyphenated name split by tokenising ("Paris Saint - Germain") than a city
+            if not city.isupper() and len(city.split()) > 1:
+                continue
+        elif city is not None and not city.isupper() and len(city.split()) > 2:
             continue  # "Kementerian Luar Negeri - …" is a sentence, not a city dateline
         return city, outlet
     return None, None

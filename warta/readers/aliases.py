@@ -6,7 +6,8 @@
   names CLDR lacks (``Cina``, ``RRT``, ``AS``, ``Korsel``). The display name is CLDR English
   (``China``, ``Russia``, ``United States``), the id ``GPE:<code>``.
 * Abbreviations: ``data/aliases/abbreviations.tsv`` (``KPK`` ↔ ``Komisi Pemberantasan
-  Korupsi``); the abbreviation gives the stable id (``ORG:kpk``).
+  Korupsi``); the abbreviation gives the stable id (``ORG:kpk``). ``organisations.tsv`` (news
+  outlets and agencies) has the same layout and joins the same table.
 * People: ``data/aliases/people.tsv``, unambiguous nicknames (``Jokowi`` → Joko Widodo) so an
   article that only says "Jokowi" gets the same id as one that says "Joko Widodo".
 
@@ -116,7 +117,7 @@ def abbreviation_tables() -> tuple[dict[str, Abbreviation], dict[str, Abbreviati
     """(abbreviation → entry, case-sensitive) and (case-folded expansion → entry)."""
     by_abbr: dict[str, Abbreviation] = {}
     by_long: dict[str, Abbreviation] = {}
-    for abbr, typ, longs, *_ in _rows("abbreviations.tsv", 3):
+    for abbr, typ, longs, *_ in _rows("abbreviations.tsv", 3) + _rows("organisations.tsv", 3):
         if typ not in {"PER", "ORG", "LOC", "GPE", "EVENT", "MISC"}:
             raise ConfigError(f"abbreviations.tsv: bad type {typ!r} for {abbr!r}")
         entry = Abbreviation(abbr, typ, tuple(x.strip() for x in longs.split("|") if x.strip()))

@@ -30,20 +30,18 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from warta.article import Entity, Span
 from warta.readers.aliases import country_tables, find_abbreviation, find_country, people_table, slugify
 from warta.readers.mentions import (
     Mention,
-    looks_abbrev,
     abbreviation_links,
     clean_mentions,
+    looks_abbrev,
     lookup_mentions,
     propagate,
     vote_labels,
 )
-
 
 # Words that head organisation and place names; a bare head ("Partai", "Kota") is not a short form.
 _GENERIC_HEADS: frozenset[str] = frozenset({
@@ -59,6 +57,7 @@ _ADMIN_HEADS: tuple[str, ...] = (
 _ACRONYM_SKIP: frozenset[str] = frozenset({"dan", "dari", "untuk", "bagi", "di", "ke", "the", "of", "and", "for", "&"})
 # "DPR RI" is the DPR: a national body named with the country's initials keeps the body's id
 _NATIONAL_SUFFIX = re.compile(r"\s+(?:RI|Republik Indonesia)$")
+_YEAR = re.compile(r"\s+(?:19|20)\d\d$")  # "Pilkada 2018" is the Pilkada
 
 
 def _words(s: str) -> list[str]:
@@ -68,7 +67,7 @@ def _words(s: str) -> list[str]:
 def _acronym(name: str) -> str:
     """Initials of the words: "Direktorat Jenderal Pajak" → "DJP"."""
     parts = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _ACRONYM_SKIP]
-    return "".join(w[0] for w in parts if w[0].isalpha()).upper()
+    return "".join(w[0] for w in parts if w[0].isalnum()).upper()  # "Formula 1" → "F1"
 
 
 class _Union:
@@ -93,7 +92,7 @@ def _key(m: Mention) -> str:
     # ("Rusia" left after stripping "Presiden"), never under an English one ("Jordan", "Chad")
     if country is not None and (m.label != "PER" or m.text in country_tables()[1]):
         return country.id
-    entry = find_abbreviation(_NATIONAL_SUFFIX.sub("", m.text))
+    entry = find_abbreviation(_YEAR.sub("", _NATIONAL_SUFFIX.sub("", m.text)))
     if entry is not None and m.label != "PER":
         return entry.id
     return "T:" + " ".join(_words(m.text.casefold()))
@@ -156,9 +155,9 @@ def _link_short_forms(mentions: list[Mention], keys: list[str], uf: _Union) -> N
         groups[uf.find(i)].append(i)
     label = {root: _cluster_label(mentions, members) for root, members in groups.items()}
     forms: dict[str, list[int]] = defaultdict(list)  # distinct case-folded form → mention indices
-    for i, m in enumerate(mentions):
-        if keys[i].startswith("T:"):
-            forms[keys[i][2:]].append(i)
+    for i, key in enumerate(keys):
+        if key.startswith("T:"):
+            forms[key[2:]].append(i)
     people = people_table()
     for short, idx in forms.items():
         lab = label[uf.find(idx[0])]
@@ -172,7 +171,7 @@ def _link_short_forms(mentions: list[Mention], keys: list[str], uf: _Union) -> N
             if full_lab != lab:
                 # the model may call a full name LOC/ORG and its short form PER ("Vladimir Putin" …
                 # "Putin"): a person's first or last name still links; the label vote settles the type
-                if lab == "PER" and len(sw) == 1 and len(fw) >= 2 and sw[0] in (fw[0], fw[-1]) \
+                if "PER" in (lab, full_lab) and len(sw) == 1 and len(fw) >= 2 and sw[0] in (fw[0], fw[-1]) \
                         and fw[0] not in _GENERIC_HEADS and fw[0] not in _ADMIN_HEADS:
                     candidates.append(jdx)
                 continue
@@ -224,8 +223,8 @@ def _build(mentions: list[Mention], keys: list[str], uf: _Union) -> list[Entity]
             assert country is not None
             ent_id, name, label = country.id, country.name, "GPE"
         elif special:
-            entry = find_abbreviation(
-                _NATIONAL_SUFFIX.sub("", next(mentions[i].text for i in members if keys[i] == special)))
+            entry = find_abbreviation(_YEAR.sub("", _NATIONAL_SUFFIX.sub(
+                "", next(mentions[i].text for i in members if keys[i] == special))))
             assert entry is not None
             ent_id, name, label = entry.id, entry.expansions[0], entry.type
         else:

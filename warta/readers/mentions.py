@@ -3,8 +3,9 @@
 1. :func:`clean_mentions` trims punctuation and titles from model spans and reads roles.
 2. :func:`vote_labels` gives every mention of one surface form the label most of them got
    (the model may call "Purbaya" PER once and LOC once in an article).
-3. :func:`lookup_mentions` finds country names and table abbreviations the model missed,
-   and a country named at the end of a government body ("Kementerian Luar Negeri AS").
+3. :func:`lookup_mentions` finds country names, table abbreviations and organisations, and
+   people of ``people.tsv`` that the model missed, and a country named at the end of a
+   government body ("Kementerian Luar Negeri AS").
 4. :func:`abbreviation_links` finds "Long Form (ABBR)" by the Schwartz & Hearst (2003)
    letter-matching rule and "Name (Nickname)"; it returns new mentions and links.
 5. :func:`propagate` adds the other occurrences of forms already found (the model tags one
@@ -19,7 +20,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from warta.readers.aliases import abbreviation_tables, country_tables, find_abbreviation, find_country
+from warta.readers.aliases import (
+    abbreviation_tables,
+    country_tables,
+    find_abbreviation,
+    find_country,
+    people_table,
+)
 from warta.readers.roles import HONORIFICS, ROLE_HEADS, role_before, strip_title
 
 
@@ -29,7 +36,7 @@ class Mention:
     end: int
     text: str
     label: str  # PER / ORG / LOC from the model, GPE for countries, or the table's type
-    source: str = "ner"  # ner | country | abbr | paren | propagated
+    source: str = "ner"  # ner | country | abbr | people | paren | propagated
     role: str | None = None
 
 
@@ -67,9 +74,12 @@ def vote_labels(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.source == "ner":
             votes[m.text.casefold()][m.label] += 1
+    people = people_table()
     for m in mentions:
         v = votes.get(m.text.casefold())
-        if v and m.source == "ner":
+        if m.text.casefold() in people:
+            m.label = "PER"  # our table of people outranks the model
+        elif v and m.source == "ner":
             m.label = v.most_common(1)[0][0]
 
 
@@ -79,8 +89,26 @@ def _lookup_pattern() -> re.Pattern[str]:
     by_abbr, _ = abbreviation_tables()
     forms = set(search) | set(by_abbr) | {e for a in by_abbr.values() for e in a.expansions}
     forms |= {f"{a} RI" for a, e in by_abbr.items() if e.type == "ORG"}  # "DPR RI", "MPR RI"
+    forms |= {name for name in people_forms()}
     alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-])(?:{alts})(?![\w\-])")
+    events = "|".join(re.escape(a) for a, e in by_abbr.items() if e.type == "EVENT")
+    # "Pilkada 2018" is a form of the Pilkada entity
+    return re.compile(rf"(?<![\w\-])(?:(?:{events})\s+(?:19|20)\d\d|{alts})(?![\w\-])")
+
+
+def people_forms() -> set[str]:
+    """Names and nicknames of people.tsv as written (case-sensitive forms for the lookup)."""
+    from importlib.resources import files
+
+    out = set()
+    for line in files("warta").joinpath("data", "aliases", "people.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, aliases = line.partition("\t")
+            out |= {name.strip(), *(a.strip() for a in aliases.split("|") if a.strip())}
+    return out
+
+
+_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
 
 
 def lookup_mentions(text: str, taken: list[Mention]) -> list[Mention]:
@@ -97,8 +125,10 @@ def lookup_mentions(text: str, taken: list[Mention]) -> list[Mention]:
             continue
         if country is not None:
             out.append(Mention(m.start(), m.end(), form, "GPE", "country"))
-        elif (entry := find_abbreviation(form.removesuffix(" RI"))) is not None:
+        elif (entry := find_abbreviation(_YEAR.sub("", form.removesuffix(" RI")))) is not None:
             out.append(Mention(m.start(), m.end(), form, entry.type, "abbr"))
+        elif form.casefold() in people_table():
+            out.append(Mention(m.start(), m.end(), form, "PER", "people", role_before(text, m.start())))
     if out:  # model spans strictly inside a table form give way to it
         found = [(m.start, m.end) for m in out if m.source == "abbr" or " " in m.text]
         taken[:] = [t for t in taken if not any(s <= t.start and t.end <= e and (s, e) != (t.start, t.end)
@@ -113,8 +143,9 @@ _CONNECTORS = frozenset({"dan", "dari", "untuk", "bagi", "di", "ke", "the", "of"
 
 
 def looks_abbrev(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return 2 <= len(s) <= 12 and " " not in s and sum(c.isupper() for c in letters) >= 2
+    """"KPK", "DPRD", "F1", "PDI-P": short, one word, capitals (or a capital and a digit)."""
+    upper = sum(c.isupper() for c in s)
+    return 2 <= len(s) <= 12 and " " not in s and s[0].isupper() and (upper >= 2 or any(c.isdigit() for c in s))
 
 
 def long_form(words: list[str], abbr: str) -> int | None:

@@ -73,7 +73,7 @@ _QUANTITY = re.compile(
     rf"(?![\w%/]|[.,]\d|-\w)",
     re.IGNORECASE,
 )
-_NEXT_WORD = re.compile(r"\s+([a-z][a-z\-]*)")
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z\-]*|[A-Z]{2,6}\b)")  # "siswa", or an acronym: "5.027 SPBU"
 _APPROX_BEFORE = re.compile(
     r"(?:sekitar|kurang\s+lebih|hampir|lebih\s+dari|sedikitnya|setidaknya|sekira|kira-kira|±|~|nyaris|"
     r"mendekati|paling\s+sedikit)\s*$", re.IGNORECASE)
@@ -85,6 +85,7 @@ _ID_BEFORE = re.compile(
     r"gelombang|jilid|periode|kuartal|triwulan|semester|putaran|sesi|angkatan|edisi|level|tingkat|kelas|"
     r"golongan|eselon|roda|pukul|jam)\s*$", re.IGNORECASE)
 # "1. Kendaraan …", "2) Logam mulia …": the numbers of a list, not amounts
+_LIST_MARK = re.compile(r"(?:^|\n)[ \t]*\w{1,3}\s?[.)]$")  # "1)", "a." opening a list line
 _LIST_ITEM = re.compile(r"[ \t\-•*]*")
 _LAW_BEFORE = re.compile(r"(?:nomor|no\.?)\s*\d+\s*(?:tahun|/)\s*$", re.IGNORECASE)
 _FLIGHT_OR_PLATE_BEFORE = re.compile(r"(?:\b[A-Z]{1,3}|\b[A-Z]\d)\s?-?\s*$")
@@ -93,7 +94,8 @@ _IDIOM = re.compile(r"salah\s+$|satu\s+per\s+$|^satu\s+(?:sama|per|pun)\b", re.I
 # Words after a number that are not the thing counted.
 _NOT_UNITS = frozenset(
     "yang dan di ke dari untuk pada dengan atau itu ini juga tersebut sudah telah akan masih lebih tahun "
-    "adalah ialah hingga sampai sebagai oleh karena bagi dalam para serta per saja pun lagi".split())
+    "adalah ialah hingga sampai sebagai oleh karena bagi dalam para serta per saja pun lagi sedangkan namun "
+    "tetapi sementara atau maupun bahwa jika kalau".split())
 
 
 def _value(m: re.Match[str]) -> tuple[float | None, bool]:
@@ -132,7 +134,7 @@ def _is_identifier(m: re.Match[str], text: str) -> bool:
     prev = re.search(r"(\S+)\s+$", before)
     if prev and prev.group(1)[:1].isupper() and prev.group(1).isalpha():
         head = before[: prev.start(1)].rstrip(" \t\"“'(")
-        if head and head[-1] not in ".!?\n:":
+        if head and head[-1] not in ".!?\n:" and not _LIST_MARK.search(head):
             return True
     # a capitalised number word inside a sentence is a name too ("Wali Songo", "Lima" the city)
     if m.group("words") and m.group("words")[0].isupper():
@@ -155,8 +157,7 @@ def _unit(m: re.Match[str], text: str) -> str | None:
     return None
 
 
-# "Rp500" is written without a space: the symbol is split off so it can start a match
-_TOKEN = re.compile(r"(?i:rp|idr|usd|rm)\.?(?=\d)|\w+|[$€£¥]")
+_TOKEN = re.compile(r"\w+|[$€£¥]")
 _TRIGGERS = frozenset(w.lower() for w in NUMBER_WORDS | set(APPROX)) | frozenset(
     re.match(r"\w+|.", s).group() for s in _SYMBOLS)  # type: ignore[union-attr]
 
@@ -167,7 +168,9 @@ def _candidates(text: str) -> list[re.Match[str]]:
     out = []
     for tok in _TOKEN.finditer(text):
         word = tok.group()
-        if word[0].isdigit() or word.lower() in _TRIGGERS:
+        low = word.lower()
+        # "Rp500" is written without a space: the token starts with the symbol
+        if word[0].isdigit() or low in _TRIGGERS or (low[:2] == "rp" and low[2:3].isdigit()):
             m = _QUANTITY.match(text, tok.start())
             if m is not None:
                 out.append(m)

@@ -221,6 +221,7 @@ class _Finder:
             quotes.append(Quote(self.text[c.start:c.end], c.start, c.end, c.kind, cue, spk))
         quotes.sort(key=lambda q: q.start)
         self._apply_backrefs(quotes, events)
+        _share_entities(quotes)
         return _dedupe(quotes)
 
     def _apply_backrefs(self, quotes: list[Quote], events: list[_Event]) -> None:
@@ -236,6 +237,18 @@ class _Finder:
             if self._para_of(sent_start) - self._para_of(q.start) > 1 or (q.start, q.end) in named:
                 continue
             q.speaker = replace(spk)
+
+
+def _share_entities(quotes: list[Quote]) -> None:
+    """One speaker, one entity id: quotes whose speaker was linked at one mention lend the id
+    to the quotes of the same speaker written as a pronoun or a form the NER missed."""
+    ids: dict[str, str] = {}
+    for q in quotes:
+        if q.speaker is not None and q.speaker.entity:
+            ids.setdefault(q.speaker.name, q.speaker.entity)
+    for q in quotes:
+        if q.speaker is not None and not q.speaker.entity and q.speaker.name in ids:
+            q.speaker.entity = ids[q.speaker.name]
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:

@@ -27,7 +27,7 @@ ROLE_HEADS: tuple[str, ...] = tuple(sorted({
     "komisaris", "komisaris utama", "rektor", "dekan", "dosen", "guru besar", "pengamat", "peneliti", "analis",
     "ekonom", "senator", "legislator", "politikus", "politisi", "aktivis", "koordinator", "manajer",
     "penasihat", "staf khusus", "bendahara", "pemimpin", "pemimpin tertinggi", "komandan", "jenderal",
-    "kolonel", "letnan", "mayor", "kapten", "brigjen", "mayjen", "letjen", "irjen", "komjen", "kombes",
+    "kolonel", "letnan", "mayor", "brigjen", "mayjen", "letjen", "irjen", "komjen", "kombes",
     "akbp", "kompol", "iptu", "aiptu", "ipda", "wakil", "mantan", "eks", "calon", "capres", "cawapres",
     "kepala staf", "kepala negara", "kepala pemerintahan", "imam besar", "uskup", "uskup agung", "syekh",
     "ulama", "tokoh", "pakar", "ahli", "kepala bidang", "kepala bagian", "kepala dinas", "kepala badan",

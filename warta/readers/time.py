@@ -16,20 +16,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from warta.article import Article, TimeExpr
 from warta.errors import FormatError
 from warta.readers.timex.lexicon import month_names, weekday_names
-from warta.readers.timex.normalise import Context, normalise
+from warta.readers.timex.normalise import Context, is_reporting_date, normalise
 from warta.readers.timex.rules import Piece, recognise
 from warta.registry import register_stage
 
 _FULL, _ABBR = month_names()
 _WEEKDAYS = weekday_names()
 _EXPLICIT = frozenset({"wd_paren", "date_full", "date_num"})
-#: How far back a weekday + day + month may fix the year: a given day and month falls on
-#: each weekday at least once in any 11 consecutive years (gaps of 5, 6 or 11 years).
-_YEARS_BACK = 11
+#: How far back a weekday + day + month may look for its year (news archives reach back
+#: decades; without a year named in the text the most recent fitting year wins anyway).
+_YEARS_BACK = 60
 #: The lead: where a news story says when its happening took place. 600 characters is about
 #: the first two paragraphs of a detik/Kompas article (measured on the dev gold set).
 _LEAD_CHARS = 600
@@ -49,8 +50,12 @@ def parse_date(value: str | dt.date | None, item: str = "<article>") -> dt.date 
         raise FormatError(f"published date {value!r} is not an ISO 8601 date", item=item) from exc
 
 
-def _explicit_date(p: Piece, today: dt.date) -> dt.date | None:
-    """The full date an explicit piece names, or None when its year cannot be known."""
+def _explicit_date(p: Piece, today: dt.date, near_year: int | None = None) -> dt.date | None:
+    """The full date an explicit piece names, or None when its year cannot be known.
+
+    A weekday with a day and month and no year fits one year in every 5-11; we take the one
+    nearest ``near_year`` (the year the text mentions most), else the most recent up to today.
+    """
     if p.rule in ("joined", "date_pod"):
         p = p.parts[0]
     if p.rule not in _EXPLICIT:
@@ -72,21 +77,43 @@ def _explicit_date(p: Piece, today: dt.date) -> dt.date | None:
     weekday = _WEEKDAYS.get(head.lower()) if head else None
     if weekday is None:
         return None
+    fitting = []
     for year in range(today.year, today.year - _YEARS_BACK, -1):
         try:
             cand = dt.date(year, month, day)
         except ValueError:
             continue
         if cand <= today and cand.weekday() == weekday:
-            return cand
-    return None
+            fitting.append(cand)
+    if not fitting:
+        return None
+    if near_year is None:
+        return fitting[0]
+    return min(fitting, key=lambda d: (abs(d.year - near_year), -d.year))
+
+
+def _mentioned_year(pieces: list[Piece], today: dt.date) -> int | None:
+    """The year a text names most often ("tahun 2017", "Maret 2017", "15/12/2017"), up to today's."""
+    years: list[int] = []
+    for p in pieces:
+        base = p.parts[0] if p.rule in ("joined", "date_pod") else p
+        g = base.m.groupdict()
+        text = g.get("y") or g.get("y2") or g.get("iy")
+        if text and len(text) == 4 and base.rule in ("year", "month", "wd_paren", "date_full", "date_num"):
+            if int(text) <= today.year:
+                years.append(int(text))
+    if not years:
+        return None
+    counts = Counter(years)
+    return max(counts, key=lambda y: (counts[y], y))
 
 
 def infer_published(text: str, today: dt.date | None = None, pieces: list[Piece] | None = None) -> dt.date | None:
     """The publication date a text implies: the latest full date it names, up to ``today``."""
     today = today or dt.date.today()
     pieces = recognise(text) if pieces is None else pieces
-    dates = [d for p in pieces if (d := _explicit_date(p, today)) is not None and d <= today]
+    near = _mentioned_year(pieces, today)
+    dates = [d for p in pieces if (d := _explicit_date(p, today, near)) is not None and d <= today]
     return max(dates) if dates else None
 
 
@@ -108,7 +135,7 @@ def find_times(text: str, published: str | dt.date | None, pieces: list[Piece] |
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
-def pick_event_date(times: list[TimeExpr], published: dt.date | None) -> str | None:
+def pick_event_date(times: list[TimeExpr], published: dt.date | None, text: str | None = None) -> str | None:
     """When the reported happening took place: the first day named in the lead (where news
     puts "Senin (20/10/2025)"), else the first day named anywhere, else the publication day."""
     days = [t for t in times if t.value and _DAY_VALUE.match(t.value) and t.type in ("DATE", "TIME")]
@@ -116,6 +143,8 @@ def pick_event_date(times: list[TimeExpr], published: dt.date | None) -> str | N
         low, high = published + _EVENT_WINDOW[0], published + _EVENT_WINDOW[1]
         days = [t for t in days if low <= dt.date.fromisoformat(t.value[:10]) <= high]  # type: ignore[index]
     lead = [t for t in days if t.start < _LEAD_CHARS]
+    if text is not None:  # a day the happening took place beats the day a source was heard
+        lead.sort(key=lambda t: is_reporting_date(t.start, text))
     for pool in (lead, days):
         if pool:
             return pool[0].value[:10]  # type: ignore[index]
@@ -144,10 +173,13 @@ class TimeReader:
         pieces = recognise(article.text)
         published = parse_date(article.published, item=item)
         if published is None:
-            published = infer_published(article.text, self.today or dt.date.today(), pieces)
+            today = self.today or dt.date.today()
+            published = infer_published(article.text, today, pieces)
+            if published is None and article.title:  # "Senin (20/10/2025), Rapat …" in a headline
+                published = infer_published(article.title, today)
             if published is not None:
                 article.published = published.isoformat()
                 article.published_source = "inferred"
         article.times = find_times(article.text, published, pieces)
-        article.event_date = pick_event_date(article.times, published)
+        article.event_date = pick_event_date(article.times, published, article.text)
         return article

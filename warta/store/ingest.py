@@ -70,13 +70,22 @@ def ingest_items(
     """Analyse and store every article in ``items``; record every reject. Returns the counts."""
     report = IngestReport(db=store.path)
     versions = {spec.name: spec.version for spec in pipeline.specs}
+    seen: set[str] = set()  # ids met in this run: meeting one again means the input holds it twice
+
+    def tally(article: Article, result: AddResult) -> AddResult:
+        if result.status == "unchanged" and article.id in seen:
+            result = AddResult("duplicate", result.id, result.id)
+        if result.status != "duplicate":  # a stale or copied item does not make its id "met"
+            seen.add(article.id)
+        report.count(result)
+        return result
 
     def not_done(stream: Items) -> Iterator[Article | Reject]:
         for item in stream:
             if isinstance(item, Article):
                 done = _guard(lambda a: store.current(a, versions), item)
                 if isinstance(done, AddResult):
-                    report.count(done)
+                    done = tally(item, done)
                     if on_result:
                         on_result(item, done)
                     continue
@@ -88,11 +97,10 @@ def ingest_items(
         result: AddResult | Reject | None = None
         if isinstance(item, Article):
             result = _guard(store.add, item)
-        if isinstance(result, AddResult):
-            report.count(result)
-        else:
-            reject = result or item
-            assert isinstance(reject, Reject)
+        if isinstance(item, Article) and isinstance(result, AddResult):
+            result = tally(item, result)
+        elif isinstance(result, Reject) or isinstance(item, Reject):
+            reject = result if isinstance(result, Reject) else item
             report.rejects.append(reject)
             try:
                 store.add_reject(reject)

@@ -18,6 +18,8 @@ Design notes (why the tables look like this):
 - Annotation rows (``article_entities``, ``mentions``, ``quotes``, ``times``,
   ``quantities``) are owned by one article and replaced as a whole when it is re-analysed;
   ``position`` keeps their order so an article loads back exactly as it was stored.
+- ``versions`` (step 2) remembers the earlier texts of an article updated under the same
+  id, so meeting an old version again does not overwrite the newer one.
 - ``events``, ``stories`` and ``article_events`` are written by the clustering step; they
   survive an article's re-analysis (only deleting the article removes its links).
 """
@@ -203,8 +205,20 @@ CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN
 END;
 """
 
+# 2: earlier texts of an article whose text was replaced under the same id. Real inputs hold
+# two versions of one article (IndoSum repeats 13 ids with a truncated and a full body);
+# without this, every re-run would flip the stored text back and forth between them.
+_V2 = """
+CREATE TABLE versions (
+    content_hash TEXT NOT NULL,
+    article_id   TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    replaced     TEXT NOT NULL,
+    PRIMARY KEY (content_hash, article_id)
+);
+"""
+
 #: Step n brings a database from user_version n-1 to n. Append only.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 
 LATEST = len(MIGRATIONS)
 

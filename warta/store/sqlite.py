@@ -145,9 +145,10 @@ class Store:
                     sig = index.signature(r["text"])
                     fresh.append((index.to_bytes(sig), r["id"]))
                 index.add(r["id"], sig)
-            with self._transaction() as conn:
-                conn.executemany("UPDATE articles SET minhash = ? WHERE id = ?", fresh)
-                conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('dedup', ?)", (params,))
+            if fresh or row is None or recompute:
+                with self._transaction() as conn:
+                    conn.executemany("UPDATE articles SET minhash = ? WHERE id = ?", fresh)
+                    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('dedup', ?)", (params,))
             self._index = index
         return self._index
 
@@ -165,8 +166,9 @@ class Store:
         )
 
     def _is_other_copy(self, row: sqlite3.Row, article: Article) -> bool:
-        """Same text, but another item: another id, or the same id read from somewhere else."""
-        return bool(row["id"] != article.id or (article.origin and row["origin"] and row["origin"] != article.origin))
+        """Same text under another id. (The same id read from another place, e.g. a JSONL line
+        that moved, is the same item: its first origin is kept and it is ``unchanged``.)"""
+        return bool(row["id"] != article.id)
 
     def current(self, article: Article, versions: dict[str, str]) -> AddResult | None:
         """If ``article`` (fresh from ingest) is already stored with every stage in ``versions``
@@ -176,7 +178,7 @@ class Store:
         """
         row = self._row("content_hash", article.content_hash)
         if row is None:
-            return None
+            return self._earlier_version(article)
         stored = json.loads(row["annotated_by"])
         if any(stored.get(name) != version for name, version in versions.items()):
             return None
@@ -184,18 +186,21 @@ class Store:
             with self._transaction() as conn:
                 self._sighting(conn, row["id"], article)
             return AddResult("duplicate", row["id"], row["id"])
-        if any(getattr(article, f) != getattr(load_article(self.conn, row), f) for f in _COMPARED_INGEST_FIELDS):
+        stored_article = load_article(self.conn, row)
+        if any(getattr(article, f) != getattr(stored_article, f) for f in _COMPARED_INGEST_FIELDS):
             return None  # same text but new metadata (e.g. a date now known): analyse and update
         return AddResult("unchanged", row["id"], row["duplicate_of"])
 
     def add(self, article: Article) -> AddResult:
         """Store ``article`` with all its annotations in one transaction; see :class:`AddResult`.
 
-        - same text as a stored article under another id/origin: ``duplicate`` (a sighting is
+        - same text as a stored article under another id: ``duplicate`` (a sighting is
           recorded; the stored article is kept as it is);
-        - same id and text, nothing else changed: ``unchanged``; something changed (new
-          annotations, metadata): ``updated`` (annotations are replaced as a whole);
-        - same id, new text: ``updated`` (its near-duplicate link is worked out again);
+        - same id and text, nothing else changed (wherever it was read from): ``unchanged``;
+          something changed (annotations, metadata): ``updated`` (annotations replaced as a whole);
+        - same id, new text: ``updated`` (its near-duplicate link is worked out again); the
+          replaced text is remembered, and seeing it again later is a ``duplicate``, so an
+          input holding two versions of one article does not flip-flop on every re-run;
         - new: ``new``, or ``near-duplicate`` when it resembles a stored original, which it
           is then linked to (``duplicate_of``) and hidden from search and counts by default.
         """
@@ -213,6 +218,9 @@ class Store:
             row = self._row("content_hash", chash)
             if row is not None:
                 return self._add_same_text(conn, row, article, chash)
+            earlier = self._earlier_version(article)
+            if earlier is not None:
+                return earlier
             sig = index.signature(article.text)
             old = self._row("id", article.id)
             # An original's own copies must not become its original when its text changes.
@@ -249,14 +257,31 @@ class Store:
             self._sighting(conn, row["id"], article)
             return AddResult("duplicate", row["id"], row["id"])
         stored = load_article(conn, row)
-        if stored == article or (article.origin is None and stored == _with_origin(article, stored.origin)):
+        if stored == replace(article, origin=stored.origin):
             return AddResult("unchanged", row["id"], row["duplicate_of"])
         self._update(conn, article, chash, None, row["duplicate_of"])
         return AddResult("updated", row["id"], row["duplicate_of"])
 
+    def _earlier_version(self, article: Article) -> AddResult | None:
+        """An earlier text of a stored article, replaced since: a stale copy, not an update.
+
+        Last seen wins once; seeing the older text again (the same input re-run) changes nothing.
+        """
+        hit = self.conn.execute(
+            "SELECT 1 FROM versions WHERE content_hash = ? AND article_id = ?", (article.content_hash, article.id)
+        ).fetchone()
+        return AddResult("duplicate", article.id, article.id) if hit else None
+
     def _update(
         self, conn: sqlite3.Connection, article: Article, chash: str, blob: bytes | None, dup_of: str | None
     ) -> None:
+        old_hash = conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article.id,)).fetchone()[0]
+        if old_hash != chash:
+            conn.execute(
+                "INSERT OR IGNORE INTO versions(content_hash, article_id, replaced) VALUES (?, ?, ?)",
+                (old_hash, article.id, _now()),
+            )
+            conn.execute("DELETE FROM versions WHERE content_hash = ? AND article_id = ?", (chash, article.id))
         values = article_values(article)
         values.update(content_hash=chash, duplicate_of=dup_of, updated=_now())
         if blob is not None:
@@ -348,7 +373,3 @@ class Store:
                 f"articles_fts: {drift[0]} indexed row(s) without an article, {drift[1]} article(s) not indexed"
             )
         return [r for r in result if r != "ok"] or ["ok"]
-
-
-def _with_origin(article: Article, origin: str | None) -> Article:
-    return replace(article, origin=origin)

@@ -270,6 +270,10 @@ def entity_detail(conn: sqlite3.Connection, key: str, args: PageArgs) -> dict[st
     n_quotes = _scalar(conn, f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id "
                        f"WHERE {sw} AND {_ORIGINAL}", sp)
     if ent is None and n_quotes == 0:
+        # a name typed or linked where an id is expected: "Sri Mulyani" for "PER:sri-mulyani"
+        ids = [r[0] for r in conn.execute("SELECT id FROM entities WHERE name = ? LIMIT 2", (key,))]
+        if len(ids) == 1:
+            return entity_detail(conn, ids[0], args)
         raise NotFoundError(f"no entity or speaker {key!r}", id=key)
     # the articles that involve it: those mentioning the entity plus those quoting the speaker
     involve = ("SELECT article_id FROM article_entities WHERE entity_id = ? "

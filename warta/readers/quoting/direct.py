@@ -24,6 +24,7 @@ from warta.readers.quoting.lexicon import (
     ADVERBS,
     INVERTED_VERBS,
     NYA_ONLY_STEMS,
+    PHRASE_STOPS,
     POST_CUE_STEMS,
     PRONOUNS,
     SPEECH_VERBS,
@@ -73,7 +74,7 @@ def clitic_source(tok: Token) -> Source:
 
 def post_attribution(
     text: str, toks: list[Token], span: MarkSpan, para_end: int, evidence: set[str]
-) -> tuple[Token, Source | None, int] | None:
+) -> tuple[Token | None, Source | None, int] | None:
     """The cue and source right after a quotation (``," kata X``), and where they end."""
     i = next((k for k, t in enumerate(toks) if t.start >= span.outer_end), len(toks))
     limit = next((k for k, t in enumerate(toks) if t.start >= para_end), len(toks))
@@ -104,6 +105,9 @@ def post_attribution(
         k += 1
     if k < limit and toks[k].low in INVERTED_VERBS:
         return toks[k], src, toks[k].end
+    if src.kind == "name" and src.role and (k >= limit or toks[k].text in ",." or toks[k].low in PHRASE_STOPS):
+        # the cue left out: `"…," Direktur Riset Ali Noer Zaman, dalam rilis …`
+        return None, src, toks[nxt - 1].end
     return None
 
 

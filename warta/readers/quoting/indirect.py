@@ -29,6 +29,7 @@ from warta.readers.quoting.lexicon import (
     NEEDS_CLAUSE,
     NEGATIONS,
     PHRASE_STOPS,
+    PREPOSITIONS,
     PRONOUNS,
     ROLE_WORDS,
     SPEECH_VERBS,
@@ -45,6 +46,8 @@ _BOUNDARIES = frozenset({
 # "bahwa" this many tokens after the cue still opens the clause ("mengatakan kepada
 # wartawan di Jakarta bahwa …"); further away it belongs to a nested clause.
 _BAHWA_WINDOW = 8
+# Phrase stops that continue a clause rather than open an adjunct ("…, tutur X, juga telah …").
+_NOT_ADJUNCT = frozenset({"juga", "pun", "lagi", "pula", "dan", "serta", "baru"})
 # Fewest words of reported content: "rencananya untuk menyerang" has three.
 MIN_CONTENT_WORDS = 2
 
@@ -107,6 +110,8 @@ class SentenceReader:
         # start from which the words up to the cue read as one noun phrase wins
         starts = [lo] + [c + 1 for c in range(lo, j) if toks[c].text == ","]
         for start in starts:
+            if toks[start].low in PREPOSITIONS and toks[start].low != "menurut":
+                continue  # a fronted adjunct ("Selain MBG, Ribka mengajak …"), not the subject
             while start < j and toks[start].low in CONNECTORS and toks[start].low not in PRONOUNS \
                     and not (toks[start].is_cap and toks[start].low in self.evidence):
                 start += 1
@@ -317,7 +322,7 @@ class SentenceReader:
             n_after = len(text[after[0]:after[1]].split())
             # "Tugas tim ini, tambahnya, memastikan …": the clause after the attribution is the
             # content unless it is an adjunct of the attribution ("kata X saat dihubungi")
-            adjunct = toks[c].low in PHRASE_STOPS and n_before >= 3
+            adjunct = toks[c].low in PHRASE_STOPS and toks[c].low not in _NOT_ADJUNCT and n_before >= 3
             if n_after < 3 or adjunct:
                 after = None
         span = after or (before if n_before >= MIN_CONTENT_WORDS else None)
@@ -341,6 +346,9 @@ class SentenceReader:
         # "Menurut X," opens the sentence, follows an opener ("Sebab menurutnya"), or follows a
         # fronted adjunct ending in a comma ("Terkait kondisi alutsista, menurut Hadi …")
         leading = all(not t.is_word or t.low in CONNECTORS for t in toks[:k]) or toks[k - 1].text == ","
+        if leading and nxt < n and toks[nxt].low == "yang":
+            # "Menurut X yang … dengan Idan, CLAUSE": the relative clause describes X
+            nxt = next((c for c in range(nxt, n) if toks[c].text == ","), n)
         if leading and nxt < n:
             c = nxt + 1 if toks[nxt].text == "," else nxt
             if c < n and (toks[nxt].text == "," or toks[c].is_word):

@@ -54,7 +54,9 @@ BACKREF_VERBS: frozenset[str] = frozenset({
     "disebutkan", "dipaparkan", "diterangkan", "dinyatakan", "dikemukakan", "diucapkan", "ditambahkan",
 })
 #: Nouns that, with itu/ini/tersebut, name what was just said ("hal itu", "pernyataan tersebut").
-BACKREF_NOUNS: frozenset[str] = frozenset({"hal", "pernyataan", "keterangan", "penjelasan", "informasi", "ucapan"})
+BACKREF_NOUNS: frozenset[str] = frozenset({
+    "hal", "pernyataan", "keterangan", "penjelasan", "informasi", "ucapan", "pendapat", "penilaian",
+})
 #: "Menurut X, …" and "…, menurut X."
 ACCORDING: frozenset[str] = frozenset({"menurut", "menurutnya", "kata"})
 
@@ -93,6 +95,7 @@ PHRASE_STOPS: frozenset[str] = frozenset({
 PREPOSITIONS: frozenset[str] = frozenset({
     "bagi", "untuk", "dengan", "dari", "oleh", "kepada", "pada", "di", "ke", "dalam", "menurut", "tentang",
     "terhadap", "sejak", "hingga", "sampai", "atas", "soal", "mengenai", "terkait", "seperti", "antara",
+    "selain", "berdasarkan", "melalui", "lewat",
 })
 #: Heads of a description of one person ("seorang pejabat", "sumber lain", "jaksa"): a later
 #: "ia" can refer to them. Other group heads ("warga", "para demonstran") are plural.
@@ -163,6 +166,7 @@ ORG_WORDS: frozenset[str] = frozenset({
     "perhimpunan", "ikatan", "himpunan", "gerakan", "front", "koalisi", "aliansi", "forum", "komite",
     "rumah", "sakit", "sekolah", "fakultas", "program", "studi", "jurusan", "dprd", "dpr", "dpd", "mpr",
     "uni", "perserikatan", "bangsa-bangsa", "bangsa", "liga", "klub", "tim", "timnas", "federasi",
+    "survei", "riset", "kajian",
     "desa", "kelurahan", "kecamatan", "dusun", "kampung", "posko", "kedutaan", "konsulat", "misi", "delegasi",
     "golkar", "demokrat", "gerindra", "nasdem", "pdip",
     "perjuangan", "kebangkitan", "amanat", "keadilan", "sejahtera", "hanura", "perindo",
@@ -199,7 +203,8 @@ PLACE_WORDS: frozenset[str] = frozenset({
 ALWAYS_COMPLEMENT: frozenset[str] = frozenset({
     "desa", "kabupaten", "kota", "provinsi", "universitas", "kelompok", "posko", "sekolah", "partai", "pt",
     "yayasan", "pesantren", "kecamatan", "kelurahan", "polres", "polda", "polresta", "polsek", "kodam",
-    "korem", "kodim", "rs", "institut", "klub", "paguyuban", "komunitas", "koperasi", "gereja", "masjid",
+    "korem", "kodim", "rs", "institut", "lembaga", "survei", "klub",
+    "paguyuban", "komunitas", "koperasi", "gereja", "masjid",
 })
 COMPLEMENT_HEADS: frozenset[str] = ALWAYS_COMPLEMENT | frozenset({
     "bupati", "gubernur", "wali", "walikota", "kapolres", "kapolda", "kapolresta", "kapolsek", "camat",

@@ -54,7 +54,7 @@ class Resolver:
                     or toks[i].low in PREPOSITIONS or toks[i].low in CONNECTORS:
                 i += 1
                 continue
-            src, nxt = parse_source(text, toks, i, evidence=evidence)
+            src, _ = parse_source(text, toks, i, evidence=evidence)
             if src is not None and src.kind == "name" and src.name:
                 if src.name not in self.names:
                     self.names.append(src.name)
@@ -62,7 +62,7 @@ class Resolver:
                     self.role_of[src.name] = src.role
                 if src.role:
                     self.name_of_role.setdefault(src.role.lower().strip(" .,"), src.name)
-            i = max(nxt, i + 1)
+            i += 1  # also index the names inside a phrase ("… Setan Merah, Andy Cole")
         self.salient: list[Salient] = []
 
     # -- names --------------------------------------------------------------------------
@@ -77,13 +77,17 @@ class Resolver:
                 best = cand
         return best
 
-    def entity_for(self, start: int | None, end: int | None, name: str) -> Entity | None:
+    def entity_for(self, start: int | None, end: int | None, name: str, person: bool) -> Entity | None:
+        """The entity whose mention overlaps the speaker's span, else whose name or mention is the
+        speaker's name; only PER entities for people and never PER for organisations, so a weak
+        NER tag cannot turn a minister into a place."""
         low = name.lower()
-        for ent in self.entities:
+        fits = [e for e in self.entities if (e.type == "PER") == person]
+        for ent in fits:
             for m in ent.mentions:
                 if start is not None and end is not None and m.start < end and start < m.end:
                     return ent
-        for ent in self.entities:
+        for ent in fits:
             if ent.name.lower() == low or any(m.text.lower() == low for m in ent.mentions):
                 return ent
         return None
@@ -96,9 +100,11 @@ class Resolver:
             spk = Speaker(name=name, role=role, start=src.name_start, end=src.name_end)
         elif src.kind in ("role", "anaphor"):
             desc = src.role or src.text
+            if src.kind == "anaphor":
+                # "Anggota AJI ini": the person just spoken of, whatever other member the
+                # article also named with that role
+                return None
             named = self.named_for_role(desc)
-            if src.kind == "anaphor" and named is None:
-                return None  # resolved from context by the caller
             spk = Speaker(name=self.fullest(named) if named else desc, role=desc, start=src.start, end=src.end)
         elif src.kind == "group":
             # "jaksa" after "jaksa Irene Putri": the description names someone given earlier
@@ -109,10 +115,15 @@ class Resolver:
             spk = Speaker(name=src.text, start=src.start, end=src.end)
         else:
             return None
-        ent = self.entity_for(spk.start, spk.end, spk.name)
+        if src.kind in ("role", "anaphor", "group") and spk.name == (src.role or src.text):
+            return spk  # an unnamed description is no entity
+        person = src.kind in ("name", "role", "anaphor")
+        ent = self.entity_for(spk.start, spk.end, spk.name, person)
         if ent is not None:
             spk.entity = ent.id
-            if len(_words(ent.name)) >= len(_words(spk.name)) and ent.type in ("PER", "ORG"):
+            # the canonical name replaces ours only when it is a fuller form of it ("Widodo" →
+            # "Joko Widodo"), never a different or shorter one
+            if set(_words(spk.name)) < set(_words(ent.name)):
                 spk.name = ent.name
             spk.role = spk.role or ent.role
         return spk

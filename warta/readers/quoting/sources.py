@@ -113,7 +113,8 @@ def _phrase_end(toks: list[Token], i: int, limit: int) -> int:
                 and (toks[j + 1].is_cap or toks[j + 1].text == ",") and toks[j + 1].start - tok.end <= 1:
             j += 1  # initials and titles: "Dr. Dedy", "M. Santoso", "S.I.K., M.Si."
             continue
-        if tok.text in "-–" and j > i and j + 1 < limit and toks[j + 1].is_cap:
+        if tok.text in "-–" and j > i and j + 1 < limit and toks[j + 1].is_cap \
+                and toks[j - 1].end == tok.start and tok.end == toks[j + 1].start:  # "Rusia-AS", not "NET - X"
             j += 1
             continue
         if tok.low in PHRASE_STOPS and not tok.is_cap:
@@ -128,6 +129,8 @@ def _followed_by_np(toks: list[Token], j: int, limit: int) -> bool:
     k = j
     while k < limit and (toks[k].is_cap or toks[k].low in ROLE_WORDS) and toks[k].is_word:
         k += 1
+    if k + 1 < limit and toks[k].text == "," and toks[k + 1].low in ("dan", "serta", "atau"):
+        return False  # a list ("Pendidikan Tinggi, Sains, dan Teknologi"), not an appositive
     return k - j >= 1 and (k >= limit or toks[k].text in ",." or toks[k].low in ADVERBS
                            or toks[k].low in SPEECH_VERBS or toks[k].low in PHRASE_STOPS)
 
@@ -207,7 +210,7 @@ def parse_source(
                 return Source("name", a, b, s, name=ns, name_start=na, name_end=nb,
                               role=_span_text(text, role_toks)[2]), end
         plural = (j > i and toks[i].low not in ("seorang", "sang", "si")) or first.low not in SINGULAR_HEADS
-        return Source("group" if plural else "role", a, b, s, role=s), end
+        return named_appositive(text, toks, Source("group" if plural else "role", a, b, s, role=s), end, limit)
     end = _phrase_end(toks, j, limit)
     if end == j:
         return None, i
@@ -245,12 +248,37 @@ def parse_source(
         a2, b2, s2 = _span_text(text, toks[j:end + 1])
         return Source("anaphor", a2, b2, s2, role=s), end + 1
     if head in ROLE_WORDS and head not in _ROLE_MODIFIERS:
-        return Source("role", a, b, s, role=s), end
+        return named_appositive(text, toks, Source("role", a, b, s, role=s), end, limit)
     if all(t.is_cap or is_place_or_org_word(t.low) or t.low in _NP_LINKS or not t.is_word for t in phrase):
         if sentence_initial and len(phrase) == 1 and phrase[0].low not in evidence and not _is_acronym(phrase[0]):
             return None, i
         return Source("org", a, b, s), end
     return None, i
+
+
+# How far past a role-only phrase its appositive name may come ("kata Pimpinan sendra tari
+# Ramayana RBP, Dahanan saat ditemui"): role descriptions in news run to about six words.
+_APPOSITIVE_WINDOW = 6
+
+
+def named_appositive(text: str, toks: list[Token], src: Source, nxt: int, limit: int) -> tuple[Source, int]:
+    """A role-only source followed, after a few lower-case words, by ", Name": the named person."""
+    if src.kind not in ("role", "group"):
+        return src, nxt
+    k = nxt
+    while k < limit and k - nxt < _APPOSITIVE_WINDOW and toks[k].is_word and toks[k].low not in PHRASE_STOPS:
+        k += 1
+    if k + 1 >= limit or toks[k].text != ",":
+        return src, nxt
+    e = k + 1
+    while e < limit and name_word(toks[e]):
+        e += 1
+    if e == k + 1 or e - k - 1 > _MAX_NAME_WORDS or (e < limit and toks[e].is_word and toks[e].low not in PHRASE_STOPS):
+        return src, nxt
+    name_toks = toks[k + 1:e]
+    na, nb, ns = _span_text(text, name_toks)
+    role = text[src.start:toks[k - 1].end]
+    return Source("name", src.start, nb, text[src.start:nb], name=ns, name_start=na, name_end=nb, role=role), e
 
 
 def is_person_like(src: Source) -> bool:

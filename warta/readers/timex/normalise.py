@@ -11,6 +11,7 @@ refer to, as in news writing where a clock time follows the day of the event.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from warta.article import TimeType
@@ -171,11 +172,27 @@ def _piece_day(p: Piece, text: str, ctx: Context) -> str | None:
 def normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]:
     """Type and value of one piece; updates ``ctx.anchor`` when it names a day."""
     ttype, value = _normalise(p, text, ctx)
-    if value and len(value) >= 10 and value[:4].isdigit() and value[4] == "-" and value[7] == "-":
-        anchor = dt.date.fromisoformat(value[:10])
-        if p.rule not in ("clock",):
-            ctx.anchor = anchor
+    if (value and len(value) >= 10 and value[:4].isdigit() and value[4] == "-" and value[7] == "-"
+            and p.rule != "clock" and not is_reporting_date(p.start, text)):
+        ctx.anchor = dt.date.fromisoformat(value[:10])
     return ttype, value
+
+
+_REPORT_CUE = re.compile(
+    r"\b(?:kata|ujar|ucap|tutur|ungkap|jelas|terang|tegas|imbuh|tambah|sebut|mengatakan|menjelaskan|"
+    r"menyampaikan|mengungkapkan|menegaskan|menuturkan|menyebutkan|berkata|wartawan|keterangan|dihubungi|"
+    r"ditemui|dikutip|dilansir|dikonfirmasi|konferensi\s+pers)\w*", re.IGNORECASE)
+
+
+def is_reporting_date(start: int, text: str) -> bool:
+    """A date closing an attribution ("…, kata Thomas di Jakarta, Senin (29/12/2014).") says
+    when the reporter heard it, not when the happening took place: news writes it after a
+    comma, in a sentence with a reporting verb. Such a date does not become the anchor for
+    later clock times, and the event date prefers other days."""
+    if not text[max(0, start - 2):start].strip().endswith(","):
+        return False
+    sentence = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind('"', 0, start - 1))
+    return bool(_REPORT_CUE.search(text, sentence + 1, start))
 
 
 def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]:
@@ -196,7 +213,16 @@ def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]
         day = int(g.get("d") or g.get("d2"))
         month = int(g["m"]) if g.get("m") else _month(g["mn"])
         year_text = g.get("y") or g.get("y2")
-        return "DATE", resolve_day(day, month, int(year_text) if year_text else None, wd, dct)
+        value = resolve_day(day, month, int(year_text) if year_text else None, wd, dct)
+        tail = m.group(0).lower().rsplit(None, 1)[-1]
+        if value and dct and not year_text and value[0].isdigit():
+            # "2 Desember lalu" is the one before the article, "5 Januari mendatang" the one after
+            found = dt.date.fromisoformat(value)
+            if tail in ("lalu", "kemarin") and found > dct:
+                value = _iso(_date(found.year - 1, month, day) or found)
+            elif tail == "mendatang" and found < dct:
+                value = _iso(_date(found.year + 1, month, day) or found)
+        return "DATE", value
     if rule == "day_only":
         if dct is None:
             return "DATE", None
@@ -341,6 +367,8 @@ def _counted(rule: str, g: dict[str, str | None], ctx: Context) -> tuple[TimeTyp
 
 
 def _set_value(g: dict[str, str | None]) -> str:
+    if g.get("n4") and g.get("u4"):  # "setiap 5 menit": every five minutes
+        return duration_value(_number(g["n4"]), g["u4"] or "")
     unit = (g.get("u") or g.get("u2") or g.get("u3") or "").lower()
     adj = (g.get("adj") or "").lower()
     if adj:

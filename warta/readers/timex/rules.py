@@ -182,7 +182,7 @@ RULES: tuple[Rule, ...] = (
     # November 2014, bulan Maret lalu, Juni lalu, pada Maret
     Rule("month", _c(
         rf"{_B}(?:(?P<prep>pada|sejak|hingga|sampai|akhir|awal|pertengahan|medio|selama|per)\s+)?"
-        rf"(?:(?P<bulan>bulan)\s+)?(?P<mn>{MF})(?:\s+(?P<y>{YEAR})"
+        rf"(?:(?P<bulan>bulan)\s+)?(?P<mn>{MF})(?:\s+(?P<y>{YEAR})(?:\s+(?:lalu|mendatang|ini))?"
         rf"|\s+(?P<rel>yang\s+lalu|lalu|ini|depan|mendatang|kemarin))?{_E}"), _month_check),
     # tahun 2014, 1988 lalu, tahun ajaran 2017-2018, awal 2023
     Rule("year", _c(
@@ -218,6 +218,7 @@ RULES: tuple[Rule, ...] = (
     # setiap tahun, per hari, mingguan, tiga kali seminggu, setiap Senin
     Rule("set", _c(
         rf"{_B}(?:(?:setiap|tiap|saban)\s+(?P<u>hari|pekan|minggu|bulan|tahun|{WD}|pagi|siang|sore|malam)"
+        rf"|(?:setiap|tiap)\s+(?P<n4>\d+|{NUMBER_WORDS_RE})\s+(?P<u4>{UNIT})(?:\s+sekali)?"
         rf"|per\s+(?P<u2>hari|pekan|minggu|bulan|tahun|jam)|(?P<adj>harian|mingguan|bulanan|tahunan)"
         rf"|(?P<n>\d+|{NUMBER_WORDS_RE})\s+kali\s+(?:dalam\s+)?(?:se|satu\s+)(?P<u3>hari|pekan|minggu|bulan|tahun))"
         rf"(?P<nya>nya)?{_E}")),
