@@ -135,7 +135,7 @@ def test_demo_with_a_fast_pipeline(tmp_path: Path) -> None:
 
 # -- kill and resume ---------------------------------------------------------------------------
 
-N_ARTICLES = 400
+N_ARTICLES = 250
 _RUN = """
 import sys, time
 from warta.registry import register_stage
@@ -172,7 +172,7 @@ def test_killed_ingest_resumes_and_stores_each_article_once(tmp_path: Path) -> N
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     deadline = time.monotonic() + 120
-    while _count(db) < 40 and proc.poll() is None and time.monotonic() < deadline:
+    while _count(db) < 25 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import numpy as np
+
 from warta.article import Article
 from warta.cluster import StreamClusterer, cluster_articles, stream_order
 from warta.cluster.features import Featurizer, SparseVec, centroid, names, strip_dateline, tokens
@@ -119,7 +121,7 @@ def test_features_normalise_indonesian_text() -> None:
 
 
 def test_vectors_are_unit_length_and_idf_grows_with_the_stream() -> None:
-    feat = Featurizer()
+    feat = Featurizer(background=False)
     a = feat(FLOOD[0])
     b = feat(FLOOD[1])
     c = feat(PHONE)
@@ -129,3 +131,17 @@ def test_vectors_are_unit_length_and_idf_grows_with_the_stream() -> None:
     mid = centroid([a.text, b.text])
     assert mid.dot(a.text) > a.text.dot(b.text)
     assert SparseVec.empty().dot(a.text) == 0.0
+
+
+def test_background_table_warm_starts_the_idf() -> None:
+    from warta.cluster.background import load_background
+
+    prior = load_background()
+    assert prior is not None, "warta/data/cluster_df.npz is missing: run `warta train cluster-df`"
+    warm = Featurizer()
+    warm(FLOOD[0])
+    assert warm.terms.n_docs == prior[1] + 1 > 1000
+    # a common word ("warga") weighs less than a rare name ("cikaret") once the prior is in
+    common, rare = (warm.terms._hv.transform([[w]]).indices[0] for w in ("warga", "cikaret"))
+    idf = warm.terms.idf(np.array([common, rare]))
+    assert idf[0] < idf[1]

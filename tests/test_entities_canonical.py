@@ -93,6 +93,18 @@ def test_title_inside_a_model_span_is_stripped() -> None:
     assert text[strip_title(text, s, len(text))[0]:] == "Sri Wahyuni"
 
 
+def test_country_inside_model_spans_is_split_out() -> None:
+    text = ("Juru bicara Kementerian Luar Negeri China Li Wenjun menolak. Pasukan tiba di Semenanjung Krimea Ukraina. "
+            "Kedutaan Besar Rusia tutup.")
+    ents = by_id(run(text, [("Kementerian Luar Negeri China Li Wenjun", "ORG"), ("Semenanjung Krimea Ukraina", "LOC"),
+                            ("Kedutaan Besar Rusia", "ORG")]))
+    assert ents["PER:li-wenjun"].role == "Juru bicara Kementerian Luar Negeri China"
+    assert "ORG:kementerian-luar-negeri-china" in ents
+    assert "LOC:semenanjung-krimea" in ents and "Ukraina" in forms(ents["GPE:UA"])
+    # a country named at the end of a government body is also a mention of the country
+    assert "ORG:kedutaan-besar-rusia" in ents and "Rusia" in forms(ents["GPE:RU"])
+
+
 def test_two_people_sharing_a_name_part_are_not_merged() -> None:
     text = ("Budi Santoso, pedagang pasar, mengeluh. Menurut Budi, harga cabai naik. Polisi kemudian memanggil "
             "Budi Gunawan. Budi mengaku tidak tahu.")

@@ -81,3 +81,11 @@ def test_cleaner_keeps_every_gold_annotation_of_the_dev_articles(gold_dir: Path)
         for removed in art.extra.get("removed_lines", []):
             assert len(removed) <= 250, f"{art.id}: a long line was removed: {removed[:80]!r}"
     assert checked > 100
+
+
+def test_stdin_through_the_cli() -> None:
+    lines = json.dumps({"id": "a", "text": ARTICLE}) + "\n{rusak\n"
+    result = CliRunner().invoke(app, ["analyze", "-", "--format", "jsonl", "--stages", "language"], input=lines)
+    assert result.exit_code == 1
+    assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["a"]
+    assert "rejected <stdin>:2: malformed JSON" in result.stderr

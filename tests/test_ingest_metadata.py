@@ -324,3 +324,51 @@ def test_tokenised_source_line() -> None:
 )
 def test_city_only_datelines(opening: str, city: str | None, outlet: str | None) -> None:
     assert read_dateline(opening) == (city, outlet)
+
+
+_FRAGMENTS = [
+    *"abc ABC.:()-/\n\"'", "Baca juga", "oleh ", "Sumber", "(sin)", "SCROLL TO CONTINUE WITH CONTENT", "Jakarta",
+    " - ", "dan ", "(end)", "Penulis: ", "Budi ", "(Reuters)", "Simak video", "(ant/rdk)",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=60).map("".join))
+def test_cleaning_arbitrary_text_is_idempotent(text: str) -> None:
+    once = clean_body(text)
+    assert clean_body(once.text).text == once.text
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Senin, 13 Januari 2025 - 13:05", "2025-01-13T13:05:00"),
+        ("Selasa, 14 Januari 2025 07:55 WIB", "2025-01-14T07:55:00+07:00"),
+        ("13/01/2025 08:15 WITA", "2025-01-13T08:15:00+08:00"),
+        ("Diterbitkan 18 Oktober 2024, 07:00 WIT", "2024-10-18T07:00:00+09:00"),
+        ("Kamis, 6 Feb 2025", "2025-02-06"),
+    ],
+)
+def test_publication_time_line_under_the_title(line: str, iso: str) -> None:
+    art = make_article(f"oleh Budi Santoso\n\n{line}\n\nSAMARINDA, KABARUJI.id - Warga mengungsi.", "x.txt", 1000)
+    assert (art.published, art.published_source) == (iso, "text")
+    assert art.text == "SAMARINDA, KABARUJI.id - Warga mengungsi."
+    assert (art.dateline, art.outlet, art.authors) == ("SAMARINDA", "KABARUJI.id", ["Budi Santoso"])
+
+
+def test_a_sentence_starting_with_a_date_is_not_a_time_line() -> None:
+    text = "Senin, 13 Januari 2025 menjadi hari yang panjang bagi warga."
+    art = make_article(text, "x.txt", 1000)
+    assert art.text == text and art.published is None
+
+
+def test_multi_word_outlet_in_dateline() -> None:
+    assert read_dateline("Samarinda, Kabar Uji -- Warga") == ("Samarinda", "Kabar Uji")
+    assert read_dateline("Kuala Lumpur, Malaysia - Warga") == ("Kuala Lumpur", None)
+
+
+def test_outlet_blurb_at_the_end_is_removed() -> None:
+    blurb = "KabarUji.id adalah portal berita teknologi . Kamu bisa menjadi anggota komunitas kami secara gratis ."
+    meta = clean_body(f"{BODY}\n\nSumber : Kantor Berita .\n\n{blurb}")
+    assert meta.text == BODY and meta.source == "Kantor Berita"
+    assert clean_body(f"{blurb}\n\n{BODY}").text.startswith(blurb)  # only as the closing paragraph

@@ -34,6 +34,9 @@ from warta.readers.numbers import find_quantities
         ("Tingkat kepuasan mencapai 64%.", "64%", 64, "%", False),
         ("Jalan itu sepanjang 12,5 km.", "12,5", 12.5, "km", False),
         ("Skor akhirnya nol untuk tim tamu.", "nol", 0, "untuk", False),
+        ("Hanya 20-an orang yang datang.", "20-an", 20, "orang", True),
+        ("Setengah juta warga mengungsi.", "Setengah juta", 500_000, "warga", False),
+        ("Sebanyak 70%-nya sudah lunas.", "70%", 70, "%", False),
     ],
 )
 def test_quantity_forms(sentence: str, text: str, value: float, unit: str | None, approximate: bool) -> None:
@@ -64,6 +67,8 @@ def test_quantity_forms(sentence: str, text: str, value: float, unit: str | None
         "Pesawat Boeing 737 itu mendarat mulus.",
         "Ocon start dari posisi 17 di balapan itu.",
         "Dia pergi selama dua pekan.",
+        "Kasus COVID-19 kembali naik di kota itu.",
+        "Delegasi G20 tiba di Bali.",
     ],
 )
 def test_not_quantities(sentence: str) -> None:

@@ -246,3 +246,19 @@ def test_any_text_gives_quotes_whose_offsets_index_it(text: str) -> None:
         assert q.kind in ("direct", "indirect", "mixed")
         if q.cue is not None:
             assert text[q.cue.start:q.cue.end] == q.cue.text
+
+
+def test_quotes_validate_against_the_contract_schema() -> None:
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    schema_path = Path(__file__).resolve().parents[2] / "shared" / "contract" / "analysis.schema.json"
+    if not schema_path.is_file():
+        pytest.skip("shared/contract not beside the checkout")
+    text = ("Juru bicara Kremlin Dmitri Volkov mengatakan pertemuan itu produktif.\n"
+            "“Kami puas,” tambahnya. Menurut dia, “kerja sama akan berlanjut”.")
+    art = Pipeline(["quotes"])(Article(text=text))
+    assert art.quotes
+    jsonschema.validate(art.to_contract(), json.loads(schema_path.read_text(encoding="utf-8")))

@@ -285,3 +285,17 @@ def test_migrates_a_version_1_database(tmp_db: Path) -> None:
         assert schema_version(s.conn) == LATEST >= 2
         assert "versions" in s.table_counts()
         assert s.get("x").text == "teks"
+
+
+def test_revised_file_updates_its_article_and_keeps_the_id(store: Store) -> None:
+    first = store.add(Article(BODY, title="Banjir", origin="berita/banjir.txt"))
+    # the same file read again after a small change (ids made from the text change with it)
+    revised = Article(BODY.replace("ribuan rumah", "sekitar 1.500 rumah"), title="Banjir", origin="berita/banjir.txt")
+    assert revised.id != first.id
+    res = store.add(revised)
+    assert (res.status, res.id) == ("updated", first.id)
+    assert store.table_counts()["articles"] == 1 and "1.500 rumah" in store.get(first.id).text
+    # a different story later written to the same path is a new article
+    other = Article("Harga cabai rawit naik dua kali lipat menjelang hari raya di pasar induk.",
+                    origin="berita/banjir.txt")
+    assert store.add(other).status == "new"

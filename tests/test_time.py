@@ -86,10 +86,15 @@ def _one(sentence: str, expr: str, published: str | None = DCT) -> tuple[str, st
         ("Ia datang pada 2 Oktober lalu.", "2 Oktober lalu", "DATE", "2025-10-02"),
         ("Usaha itu lesu sejak tahun 1980-an.", "tahun 1980-an", "DATE", "198"),
         ("Ia tiba Senin dini hari.", "Senin dini hari", "TIME", "2025-10-20TNI"),
+        ("Kapal berangkat pada Minggu selepas ashar.", "Minggu selepas ashar", "TIME", "2025-10-19TAF"),
         ("Harga naik sejak akhir Desember.", "akhir Desember", "DATE", "2025-12"),
         ("Kontrak diteken 30 Oktober lalu.", "30 Oktober lalu", "DATE", "2024-10-30"),
         ("Proyek dimulai pada Juni 2026 mendatang.", "Juni 2026 mendatang", "DATE", "2026-06"),
         ("Petugas mengecek tekanan setiap 5 menit.", "setiap 5 menit", "SET", "PT5M"),
+        # ranges: the first number takes the unit or month of the second
+        ("Antrean hanya 2-3 menit.", "2", "DURATION", "PT2M"),
+        ("Antrean hanya 2-3 menit.", "3 menit", "DURATION", "PT3M"),
+        ("Pameran digelar 20 - 28 Agustus 2017.", "20", "DATE", "2017-08-20"),
     ],
 )
 def test_forms(sentence: str, expr: str, ttype: str, value: str) -> None:
@@ -104,6 +109,7 @@ def test_forms(sentence: str, expr: str, ttype: str, value: str) -> None:
         "Menurut Pasal 31 ayat (3) UUD 1945, negara wajib membiayai pendidikan.",
         "Salah satu pembicara, Li Mei, memuji acara itu.",
         "Dulu desa ini sepi, sebelumnya hanya ada sawah.",
+        "Pemenang lomba diminta maju ke depan panggung.",
         "Kami libur setiap minggu ketika sekolah tutup.",  # a SET, checked below; no DATE 'minggu'
     ],
 )
@@ -125,6 +131,12 @@ def test_day_month_without_year_takes_the_nearest_year() -> None:
 
 def test_weekday_corrects_a_mistyped_year() -> None:
     assert _one("Rapat digelar Senin (20/10/2026).", "Senin (20/10/2026)", "2025-10-20") == ("DATE", "2025-10-20")
+
+
+def test_weekday_corrects_a_mistyped_month_only_near_the_article() -> None:
+    assert _one("Balapan digelar Minggu (7/4).", "Minggu (7/4)", "2017-05-08") == ("DATE", "2017-05-07")
+    # 22/11/2016 was a Tuesday: no neighbouring month fits "Rabu", so the date stays as written
+    assert _one("Ia bicara Rabu (22/11).", "Rabu (22/11)", "2016-11-23") == ("DATE", "2016-11-22")
 
 
 def test_clock_time_takes_the_day_last_mentioned() -> None:
@@ -220,3 +232,17 @@ def test_bad_published_date_rejects_only_that_article() -> None:
     assert isinstance(out[0], Reject) and "published date" in out[0].reason and out[0].code == "W103"
     assert isinstance(out[1], Article) and out[1].times[0].value == "2025-10-21"
     assert out[1].annotated_by["times"] == "warta.times.v1"
+
+
+def test_output_matches_the_contract_schema() -> None:
+    import json
+    from pathlib import Path
+
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_path = Path(__file__).resolve().parents[2] / "shared" / "contract" / "analysis.schema.json"
+    if not schema_path.is_file():
+        pytest.skip("shared/contract not found beside the checkout")
+    art = Article(text="Pada Jumat (30 Desember), 64% warga dan Rp 2,3 triliun dana, setiap tahun, 20 tahun.")
+    out = Pipeline(["times", "quantities"])(art)
+    assert out.times and out.quantities
+    jsonschema.validate(out.to_contract(), json.loads(schema_path.read_text(encoding="utf-8")))

@@ -50,3 +50,20 @@ def test_missing_corpus_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "bad.tml").write_text("<TimeML></TimeML>", encoding="utf-8")
     with pytest.raises(UsageError, match="not an IndoTimex TimeML file"):
         parse_tml(tmp_path / "bad.tml")
+
+
+def test_event_date_agreement_counts_pairs(tmp_path: Path) -> None:
+    import json
+
+    from warta.evaluation.time import score_event_date_agreement
+
+    rows = [
+        {"id": "a", "text": "Gempa mengguncang Padang, Senin (20/10/2025).", "published": "2025-10-20", "event": "e1"},
+        {"id": "b", "text": "Gempa Senin (20/10/2025) merusak rumah warga.", "published": "2025-10-21", "event": "e1"},
+        {"id": "c", "text": "Harga cabai naik.", "published": "2025-10-21", "event": "e2"},
+    ]
+    (tmp_path / "events-dev.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    res = score_event_date_agreement(tmp_path)
+    assert (res.pairs, res.event_same, res.published_same) == (1, 1, 0)
+    with pytest.raises(UsageError, match=r"events-dev\.jsonl"):
+        score_event_date_agreement(tmp_path / "missing")

@@ -13,7 +13,7 @@ from warta.readers.numbers import find_quantities
 from warta.readers.time import find_times
 
 # TIMEX3 value shapes the reader may produce (contract: analysis.schema.json, GUIDELINES.md)
-_DATE = (r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI|MD))?"
+_DATE = (r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?(?:T(?:\d{2}:\d{2}|MO|MI|AF|EV|NI))?"
          r"|-W(?:\d{2}|XX)(?:-(?:WE|\d))?|-(?:SP|SU|FA|WI))?")
 _AMOUNT = r"(?:\d+(?:\.\d+)?|X)"
 _DURATION = rf"P(?:{_AMOUNT}(?:DE|CE|Y|M|W|D))*(?:T(?:{_AMOUNT}[HMS])+)?|PXX"

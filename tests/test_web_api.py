@@ -298,3 +298,16 @@ def test_warta_serve_names_a_missing_database(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", code, str(missing)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert f"no database at {missing}" in proc.stderr and "W300" in proc.stderr
+
+
+def test_cached_aggregates_follow_new_data(tmp_path: Path) -> None:
+    from warta.store import Store
+
+    path = empty_db(tmp_path / "c.db")
+    with TestClient(create_app(path)) as c:
+        assert c.get("/api/dashboard").json()["counts"]["articles"] == 0
+        assert c.get("/api/dashboard").json()["counts"]["articles"] == 0  # served from the cache
+        with Store.open(path) as store:  # another process ingesting while the server runs
+            store.add(Article(text="Sebuah berita baru tentang pasar ikan di pelabuhan.", title="Pasar ikan"))
+        assert c.get("/api/dashboard").json()["counts"]["articles"] == 1
+        assert c.get("/").text.count("Pasar ikan") == 1

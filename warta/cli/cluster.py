@@ -35,7 +35,7 @@ def cluster_command(
     Example: warta cluster berita.jsonl --format jsonl > klaster.jsonl
     """
     from warta.api import analyze
-    from warta.cluster import cluster_articles
+    from warta.cluster import cluster_articles, date_undated
 
     stage_list = [s.strip() for s in stages.split(",") if s.strip()]
     articles: list[Article] = []
@@ -47,6 +47,7 @@ def cluster_command(
             report_reject(item)
         else:
             articles.append(item)
+    articles = date_undated(articles)  # undated articles get an event date from the Time reader
     assignments = cluster_articles(articles)
     if format is Format.jsonl:
         for a in assignments:

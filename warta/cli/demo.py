@@ -76,7 +76,8 @@ def demo(
     for reject in report.rejects:
         report_reject(reject)
     console.print(
-        f"[bold]{db}[/]: {report.new} new, {report.unchanged} already stored, {report.near_duplicates} "
+        f"[bold]{db}[/]: {report.new} new, {report.updated} updated, {report.unchanged} already stored, "
+        f"{report.near_duplicates} "
         f"near-duplicate(s), {report.duplicates} exact duplicate(s), {report.rejected} rejected "
         f"(stages: {', '.join(stages) or 'none'})"
     )

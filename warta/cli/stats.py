@@ -59,10 +59,13 @@ def print_stats(data: dict[str, Any], console: Console | None = None) -> None:
     for name, value in rows:
         overview.add_row(name, str(value))
     console.print(overview)
-    for key, title in (("outlets", "Outlets"), ("languages", "Languages"), ("rejects_by_code", "Rejects by code")):
+    for key, title, column in (
+        ("outlets", "Outlets", "outlet"), ("languages", "Languages", "language"),
+        ("rejects_by_code", "Rejects by code", "code"),
+    ):
         if data[key]:
             table = Table(title=title)
-            table.add_column(key.split("_")[0].rstrip("s"))
+            table.add_column(column)
             table.add_column("count", justify="right")
             for name, count in data[key].items():
                 table.add_row(name, str(count))

@@ -6,6 +6,6 @@
 
 from __future__ import annotations
 
-from warta.cluster.stream import Assignment, StreamClusterer, cluster_articles, stream_order
+from warta.cluster.stream import Assignment, StreamClusterer, cluster_articles, date_undated, stream_order
 
-__all__ = ["Assignment", "StreamClusterer", "cluster_articles", "stream_order"]
+__all__ = ["Assignment", "StreamClusterer", "cluster_articles", "date_undated", "stream_order"]

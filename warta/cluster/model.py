@@ -75,5 +75,6 @@ class PairModel:
 
 
 # Fitted by `warta eval cluster --tune --gold ../shared/gold` (2026-11-23); see module docstring.
-EVENT_MODEL = PairModel(weights=(5.415, 10.195, -0.321, -0.779, -0.078), bias=-1.976, threshold=0.85)
-STORY_MODEL = PairModel(weights=(6.185, 14.01, 1.775, 7.651, -0.019), bias=-2.919, threshold=0.9)
+EVENT_MODEL = PairModel(weights=(3.257, 4.36, -1.628, -0.717, -0.215, 4.521, 1.797, 5.401, 0.999, -0.387),
+                        bias=-2.984, threshold=0.9)
+STORY_MODEL = PairModel(weights=(4.398, 9.65, 2.719, 6.837, -0.211), bias=-2.006, threshold=0.8)

@@ -19,6 +19,7 @@ article does not grow with the number of articles seen.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -32,6 +33,8 @@ from warta.cluster.model import (
     event_pair_features,
     story_pair_features,
 )
+
+log = logging.getLogger(__name__)
 
 #: Events: the gold policy counts build-up ≤3 days before and reactions ≤2–3 days after
 #: one happening as the event, so a new article looks back 4 days.
@@ -285,3 +288,26 @@ def cluster_articles(
     """Cluster a batch as a stream in publication order; assignments in that order."""
     clusterer = StreamClusterer(event_model, story_model)
     return list(clusterer.run(stream_order(articles)))
+
+
+def date_undated(articles: Iterable[Article]) -> list[Article]:
+    """Give articles without a publication date an event date from the Time reader.
+
+    An undated article would otherwise be placed "now" in the stream; two undated articles
+    a year apart (the seeds) would look like one happening. Dated articles are left as they
+    are: the decision models were tuned on publication times.
+    """
+    from warta.errors import WartaError
+    from warta.pipeline import Pipeline
+
+    out = list(articles)
+    if all(a.published for a in out):
+        return out
+    times = Pipeline(["times"])
+    for i, art in enumerate(out):
+        if not art.published and not art.event_date:
+            try:
+                out[i] = times(art)
+            except WartaError as exc:  # an undated article stays undated; it is still clustered
+                log.warning("no event date for %s: %s", art.origin or art.id, exc)
+    return out

@@ -9,12 +9,14 @@
    when the *whole* line matches a known pattern; a sentence that merely contains "baca"
    or "video" is never dropped (tests check this property with Hypothesis);
 3. read leading metadata lines: bylines ("oleh Li Mei dan Chen Qian"),
-   "Laporan wartawan Kompas.com, …";
+   "Laporan wartawan Kompas.com, …", and publication-time lines under the title
+   ("Selasa, 14 Januari 2025 07:55 WIB" → ``published``, with the WIB/WITA/WIT offset);
 4. read trailing metadata lines: "Sumber: Al-Jazeera", editor initials at the very end
    ("(sin)", "(ant/rdk)", "(has / has)"), wire end marks ("(end)"), and an outlet credit
    such as "(Reuters)" (read as the source but kept in the text);
 5. read the dateline at the start of the body ("JAKARTA, KOMPAS.com -",
-   "Jakarta (ANTARA) -", "MEDAN -", "Suara.com -"). The dateline stays in the text: it is part
+   "Jakarta (ANTARA) -", "MEDAN -", "Suara.com -", "REPUBLIKA.CO.ID, JAKARTA --"; a dated one,
+   "Cilacap, Jumat (25/4/2025) -", also gives ``published``). The dateline stays in the text: it is part
    of the first sentence as printed, and later readers (entities) see the outlet's name there;
 6. collapse the blank lines left behind.
 
@@ -128,6 +130,11 @@ _SOURCE_MAX_WORDS = 8
 _TRAILING_INITIALS = re.compile(r"(?:(?<=[.!?\"”’')])|^)\s*\(\s*(?P<ini>[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*)\s*\)\s*$")
 
 
+# the outlet's closing self-description: "DailySocial.id adalah portal berita startup dan inovasi
+# teknologi . Kamu bisa menjadi member …" (322 IndoSum articles end with it)
+_OUTLET_BLURB = re.compile(
+    r"^[A-Z][\w]*\.(?i:id|com|co\.id|net)\s+adalah\s+(?:portal|situs|media)\s+(?:berita|informasi)\b"
+)
 _INITIALS_LINE = re.compile(r"^\(\s*(?P<ini>[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*)\s*\)$")
 _TRAILING_SOURCE = re.compile(
     r"(?<=[.!?\"”’])\s*\((?P<src>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?(?:\s*/\s*[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?)*)\)\s*$"
@@ -173,6 +180,10 @@ def _credit(line: str, meta: BodyMeta, *, leading: bool) -> bool:
         meta.authors.extend(n for n in names if n not in meta.authors)
         return True
     if leading:
+        stamp = read_timestamp_line(s)
+        if stamp is not None:
+            meta.published = meta.published or stamp
+            return True
         m = _LAPORAN.match(s)
         if m and (names := parse_names(m["names"])):
             meta.authors.extend(n for n in names if n not in meta.authors)
@@ -219,7 +230,7 @@ def _strip_edges(lines: list[str], meta: BodyMeta) -> list[str]:
         if not body:
             break
         last = body[-1]
-        if seen < _EDGE_LINES and _credit(last, meta, leading=False):
+        if seen < _EDGE_LINES and (_credit(last, meta, leading=False) or _OUTLET_BLURB.match(last.strip())):
             meta.removed.append(last)
             body.pop()
             seen += 1
@@ -269,7 +280,9 @@ _KNOWN_OUTLETS = (
 
 
 def _is_outlet(name: str) -> bool:
-    return "." in name or name.isupper() or name.lower().startswith(_KNOWN_OUTLETS)
+    """Domains, names in capitals, known outlets, and multi-word names ("Kabar Harian"); a single
+    Title Case word after "City," is more often a country ("Kuala Lumpur, Malaysia -")."""
+    return "." in name or name.isupper() or name.lower().startswith(_KNOWN_OUTLETS) or len(name.split()) > 1
 
 
 def read_dateline(first_line: str) -> tuple[str | None, str | None]:
@@ -298,6 +311,7 @@ def read_dateline(first_line: str) -> tuple[str | None, str | None]:
 
 
 _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)"
+_WEEKDAY_NAMES = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad"})
 # JAKARTA, 15 Desember 2021 -   /   Medan, Rabu (15/12/2021) -   /   Bandung, 15/12/2021 (ANTARA) -
 _DATED_DATELINE = re.compile(
     rf"^{_CITY}\s*,\s*(?:{_WEEKDAY}\s*,?\s*)?\(?(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?\s+\d{{4}})\)?"
@@ -305,22 +319,59 @@ _DATED_DATELINE = re.compile(
 )
 
 
-def read_dated_dateline(first_line: str) -> tuple[str, str | None, str] | None:
-    """``(city, outlet, ISO date)`` when the dateline carries a full date, else None."""
-    m = _DATED_DATELINE.match(first_line)
-    if not m:
-        return None
+_MONTHS = (
+    r"(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|"
+    r"march|may|june|july|august|october|december|jan|feb|mar|apr|jun|jul|agu|agt|ags|aug|sept|sep|okt|oct|nov|"
+    r"des|dec)\.?"
+)
+# A line that only says when the article was published, as outlets print it under the title:
+# "Senin, 13 Januari 2025 - 13:05", "Selasa, 14 Januari 2025 07:55 WIB", "13/01/2025 08:15 WITA",
+# "Diterbitkan 18 Oktober 2024, 07:00 WITA".
+_TIMESTAMP_LINE = re.compile(
+    rf"^(?:(?:diterbitkan|dipublikasikan|dipublikasi|terbit|published)\s*:?\s*)?(?:{_WEEKDAY}\s*,?\s*)?"
+    rf"(?P<date>\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:\s*[,\-–—|]?\s*(?:pukul\s+)?(?P<time>\d{1,2}[:.]\d{2})(?:[:.]\d{2})?\s*(?P<zone>WIB|WITA|WIT)?)?\s*$",
+    re.I,
+)
+# Indonesia's three time zones
+_ZONES = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}
+
+
+def _parse_day(text: str) -> str | None:
+    """ISO date of "15 Desember 2021", "15/12/2021" or "2021-12-15" (day first), None if impossible."""
     import dateparser
 
     parsed = dateparser.parse(
-        m["date"],
-        languages=["id", "en"],
-        settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]},
+        text, languages=["id", "en"], settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
     )
-    if parsed is None:
+    return parsed.date().isoformat() if parsed is not None else None
+
+
+def read_timestamp_line(line: str) -> str | None:
+    """ISO date or date-time from a publication-time line, with the WIB/WITA/WIT offset when given."""
+    m = _TIMESTAMP_LINE.match(line.strip())
+    if not m:
+        return None
+    day = _parse_day(m["date"])
+    if day is None or not m["time"]:
+        return day
+    hour, minute = (int(x) for x in re.split(r"[:.]", m["time"]))
+    if hour > 23 or minute > 59:
+        return day
+    zone = _ZONES.get((m["zone"] or "").upper(), "")
+    return f"{day}T{hour:02d}:{minute:02d}:00{zone}"
+
+
+def read_dated_dateline(first_line: str) -> tuple[str, str | None, str] | None:
+    """``(city, outlet, ISO date)`` when the dateline carries a full date, else None."""
+    m = _DATED_DATELINE.match(first_line)
+    if not m or m["city"].lower() in _WEEKDAY_NAMES:
+        return None
+    day = _parse_day(m["date"])
+    if day is None:
         return None
     outlet = m["outlet"] if m["outlet"] and _is_outlet(m["outlet"]) else None
-    return m["city"], outlet, parsed.date().isoformat()
+    return m["city"], outlet, day
 
 
 _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
@@ -342,7 +393,8 @@ def clean_body(text: str) -> BodyMeta:
     first = next((line.strip() for line in lines if line.strip()), "")
     dated = read_dated_dateline(first)
     if dated is not None:
-        city, outlet, meta.published = dated
+        city, outlet, day = dated
+        meta.published = meta.published or day
     else:
         city, outlet = read_dateline(first)
     meta.dateline = city

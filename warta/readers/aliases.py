@@ -89,7 +89,7 @@ def country_tables() -> tuple[dict[str, Country], dict[str, Country]]:
     search: dict[str, Country] = {}
     for pc in pycountry.countries:
         code = pc.alpha_2
-        en = _cldr_variants(en_names.get(code, pc.name))[0]
+        en = _cldr_variants(en_names.get(code, pc.name))[0].removesuffix(" SAR China")  # Hong Kong, Macao
         country = by_code[code] = Country(code, en)
         for form in _cldr_variants(id_names.get(code, "")):
             search[form] = country

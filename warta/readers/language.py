@@ -5,9 +5,12 @@ lingua-language-detector is restricted to the languages that occur in Indonesian
 candidate set is both faster and more accurate than all 75 languages. Javanese and Sundanese
 are not supported by lingua, so regional-language text falls to the nearest candidate.
 
-Indonesian and Malay share most of their vocabulary, and lingua calls some Indonesian news
-Malay. Warta reads Indonesian news, so "ms" is returned only when Malay is clearly ahead (see
-``MALAY_MARGIN``); otherwise the answer is "id".
+Each paragraph (the first ``MAX_CHARS`` characters) votes with lingua's confidence values,
+weighted by its length, so one odd paragraph (a transliterated verse, a list of names) does not
+decide the article. Indonesian and Malay share most of their vocabulary and lingua confuses
+them on news prose; Warta reads Indonesian news, so a Malay vote stands only when the text
+uses Malaysian spellings (bahawa, kerana, iaitu …) more than Indonesian ones (bahwa, karena,
+yaitu …), or, with no such spellings, when Malay leads by ``MALAY_MARGIN``.
 
 The detector takes seconds to build, so it is built once per process, on first use.
 """

@@ -54,9 +54,45 @@ def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < e2 and s2 < e for s2, e2 in spans)
 
 
+def split_at_country(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Undo two common model errors around country names inside ORG/LOC spans.
+
+    * "Semenanjung Krimea Ukraina" (LOC): a country at the end of a place is an appositive →
+      "Semenanjung Krimea" + "Ukraina".
+    * "Kementerian Luar Negeri China Wang Wenbin" (ORG): a government body, its country, then
+      two or more capitalised words → the body + the person named after it.
+    """
+    _, search = country_tables()
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in raw:
+        words = list(re.finditer(r"\S+", text[start:end]))
+        done = False
+        if label in {"LOC", "ORG"} and len(words) >= 2 and find_country(text[start:end]) is None:
+            for i in range(1, len(words)):
+                for j in range(i + 1, min(i + 4, len(words) + 1)):
+                    form = text[start + words[i].start():start + words[j - 1].end()]
+                    if form not in search:
+                        continue
+                    cs, ce = start + words[i].start(), start + words[j - 1].end()
+                    rest = words[j:]
+                    if label == "LOC" and not rest:
+                        out += [(start, start + words[i - 1].end(), "LOC"), (cs, ce, "LOC")]
+                        done = True
+                    elif label == "ORG" and len(rest) >= 2 and words[0].group().lower() in _GOV_HEADS \
+                            and all(w.group()[:1].isupper() for w in rest):
+                        out += [(start, ce, "ORG"), (start + rest[0].start(), end, "PER")]
+                        done = True
+                    break
+                if done:
+                    break
+        if not done:
+            out.append((start, end, label))
+    return out
+
+
 def clean_mentions(text: str, raw: list[tuple[int, int, str]]) -> list[Mention]:
     out = []
-    for start, end, label in raw:
+    for start, end, label in split_at_country(text, raw):
         while start < end and (text[start] in _TRIM or text[start].isspace()):
             start += 1
         while end > start and (text[end - 1] in _TRIM.replace(".", "") or text[end - 1].isspace()):

@@ -66,11 +66,12 @@ def _alt(words: object) -> str:
 _DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _QUANTITY = re.compile(
     rf"(?<![\w/.,\-])(?:(?P<sym>{_alt(_SYMBOLS)})\s?)?"
-    rf"(?:(?P<dig>{_DIGITS})(?P<an>an)?|(?P<approx>{_alt(APPROX)})|(?P<words>{NUMBER_WORDS_RE}))"
+    rf"(?:(?P<dig>{_DIGITS})(?P<an>-?an)?|(?P<approx>{_alt(APPROX)})|(?P<half>setengah)(?=\s+(?:ribu|juta|miliar|triliun))"
+    rf"|(?P<words>{NUMBER_WORDS_RE}))"
     rf"(?:\s*(?P<abbr>(?-i:[TM]))(?![\w])|\s+(?P<scale>{_alt(BIG_SCALES)})(?P<scale_an>an)?)?"
     rf"(?:\s*(?P<pct>%|persen))?"
     rf"(?:\s+(?P<cur>{_alt(currency_words())}))?"
-    rf"(?![\w%/]|[.,]\d|-\w)",
+    rf"(?![\w%/]|[.,]\d|-(?!nya\b)\w)",  # "70%-nya" is still 70%; "COVID-19", "2-1" are not amounts
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z\-]*|[A-Z]{2,6}\b)")  # "siswa", or an acronym: "5.027 SPBU"
@@ -102,6 +103,8 @@ def _value(m: re.Match[str]) -> tuple[float | None, bool]:
     approx = bool(m.group("an") or m.group("approx") or m.group("scale_an"))
     if m.group("dig"):
         value = parse_digits(m.group("dig"))
+    elif m.group("half"):  # "setengah juta": half a million
+        value = 0.5
     elif m.group("approx"):
         value = float(APPROX[m.group("approx").lower()])
     else:
@@ -158,7 +161,7 @@ def _unit(m: re.Match[str], text: str) -> str | None:
 
 
 _TOKEN = re.compile(r"\w+|[$€£¥]")
-_TRIGGERS = frozenset(w.lower() for w in NUMBER_WORDS | set(APPROX)) | frozenset(
+_TRIGGERS = frozenset(w.lower() for w in NUMBER_WORDS | set(APPROX) | {"setengah"}) | frozenset(
     re.match(r"\w+|.", s).group() for s in _SYMBOLS)  # type: ignore[union-attr]
 
 

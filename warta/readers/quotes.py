@@ -21,6 +21,7 @@ Works without the entities stage; uses ``article.entities`` when present.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from warta.article import Article, Entity, Quote, Span, Speaker
@@ -60,8 +61,13 @@ def _evidence(text: str, toks: list[Token], sents: list[tuple[int, int]]) -> set
     return out
 
 
-def _slice(toks: list[Token], a: int, b: int) -> list[Token]:
-    return [t for t in toks if a <= t.start and t.end <= b]
+def _slice(toks: list[Token], starts: list[int], a: int, b: int) -> tuple[int, int]:
+    """Index range of the tokens inside [a, b) (``starts`` are the tokens' start offsets)."""
+    lo = bisect_left(starts, a)
+    hi = lo
+    while hi < len(toks) and toks[hi].end <= b:
+        hi += 1
+    return lo, hi
 
 
 class _Finder:
@@ -70,9 +76,16 @@ class _Finder:
         self.marks: list[MarkSpan] = find_mark_spans(text)
         self.paras = paragraphs(text)
         self.toks = tokens(text)
+        self.starts = [t.start for t in self.toks]
         self.sents = sentences(text, [(m.open, m.outer_end) for m in self.marks])
         self.evidence = _evidence(text, self.toks, self.sents)
         self.resolver = Resolver(text, self.toks, self.evidence, entities)
+        # which tokens sit inside quotation marks (cues there are someone's words, not ours)
+        self.in_quote = [False] * len(self.toks)
+        for m in self.marks:
+            lo, hi = _slice(self.toks, self.starts, m.open, m.outer_end)
+            for k in range(lo, hi):
+                self.in_quote[k] = True
         self.backrefs: list[tuple[int, Source]] = []  # (sentence start, source)
 
     def _para_of(self, pos: int) -> int:
@@ -84,8 +97,9 @@ class _Finder:
         pre: dict[int, PreAttribution] = {}
         events: list[_Event] = []
         for a, b in self.sents:
-            stoks = _slice(self.toks, a, b)
-            res = SentenceReader(text, stoks, self.marks, self.evidence).read()
+            lo, hi = _slice(self.toks, self.starts, a, b)
+            stoks = self.toks[lo:hi]
+            res = SentenceReader(text, stoks, self.marks, self.evidence, self.in_quote[lo:hi]).read()
             for c in res.quotes:
                 c.para = self._para_of(c.start)
             cands.extend(res.quotes)
@@ -113,6 +127,8 @@ class _Finder:
         comma = next((k for k, t in enumerate(stoks[:6]) if t.text == ","), None)
         if comma is not None:
             starts.append(comma + 1)  # after an opener: "Sementara itu, …", "Dikonfirmasi terpisah, …"
+        if stoks and stoks[0].low in ("menurut", "menurutnya"):
+            return None  # "Menurut dia, Yudhoyono …": the subject after it is reported content
         for i in starts:
             while i < len(stoks) and stoks[i].low in CONNECTORS and stoks[i].low not in self.evidence:
                 i += 1
@@ -132,7 +148,8 @@ class _Finder:
         last_attr_end = -1
         for m in self.marks:
             lo, hi = self.paras[m.para]
-            ptoks = _slice(self.toks, lo, hi)
+            t0, t1 = _slice(self.toks, self.starts, lo, hi)
+            ptoks = self.toks[t0:t1]
             post = post_attribution(text, ptoks, m, hi, self.evidence)
             att = pre.get(m.open)
             split = (last is not None and last.para == m.para and last_attr_end >= 0

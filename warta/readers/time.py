@@ -3,8 +3,9 @@
 1. Recognise time expressions with compiled patterns (:mod:`warta.readers.timex.rules`).
 2. Fix the document date: ``Article.published`` when the input has one; otherwise infer it
    from the text (``published_source = "inferred"``): a weekday with a day and month fixes
-   the year (the most recent year up to today that fits: "Jumat (30 Desember)" → 2022), an
-   explicit full date counts as it is, and the latest such date is the publication date.
+   the year (the most recent year up to today that fits: "Jumat (30 Desember)" → 2022, or
+   the fitting year nearest the year the text names most), an explicit full date counts as
+   it is, and the latest such date is the publication date; the title is tried last.
 3. Normalise each expression against that date (:mod:`warta.readers.timex.normalise`).
 4. Pick the event date: the first day named in the lead (see :func:`pick_event_date`).
 
@@ -32,7 +33,8 @@ _EXPLICIT = frozenset({"wd_paren", "date_full", "date_num"})
 #: decades; without a year named in the text the most recent fitting year wins anyway).
 _YEARS_BACK = 60
 #: The lead: where a news story says when its happening took place. 600 characters is about
-#: the first two paragraphs of a detik/Kompas article (measured on the dev gold set).
+#: the first two paragraphs of a detik/Kompas article (read off detik-1k; not fitted to a score:
+#: there is no gold event date, see `warta eval time --gold` for the consistency check).
 _LEAD_CHARS = 600
 #: News reports what happened recently or is about to: a day more than 45 days before (or 7
 #: after) publication is background ("lahir 29 Mei 1995"), not the event. Chosen by reading

@@ -227,10 +227,16 @@ def list_entities(conn: sqlite3.Connection, args: PageArgs, *, type: str | None 
         where += " AND e.name LIKE ? ESCAPE '\\'"
         params.append("%" + re.sub(r"([%_\\])", r"\\\1", q) + "%")
     total = _scalar(conn, f"SELECT count(*) FROM entities e{where}", params)
-    rows = _rows(conn, "SELECT e.id, e.name, e.type, (SELECT count(DISTINCT article_id) FROM article_entities "
-                 "WHERE entity_id = e.id) AS articles, (SELECT count(*) FROM quotes WHERE speaker_entity = e.id) "
-                 f"AS quotes FROM entities e{where} ORDER BY articles DESC, e.name LIMIT ? OFFSET ?",
-                 [*params, args.limit, args.offset])
+    # one grouped join rather than a count per entity: ~8k entities on 1,000 articles
+    rows = _rows(conn, "SELECT e.id, e.name, e.type, count(DISTINCT ae.article_id) AS articles FROM entities e "
+                 f"LEFT JOIN article_entities ae ON ae.entity_id = e.id{where} GROUP BY e.id "
+                 "ORDER BY articles DESC, e.name LIMIT ? OFFSET ?", [*params, args.limit, args.offset])
+    if rows:
+        marks = ", ".join("?" * len(rows))
+        n_quotes = dict(conn.execute(f"SELECT speaker_entity, count(*) FROM quotes WHERE speaker_entity IN ({marks}) "
+                                     "GROUP BY speaker_entity", [r["id"] for r in rows]).fetchall())
+        for r in rows:
+            r["quotes"] = n_quotes.get(r["id"], 0)
     return page(rows, total, args)
 
 

@@ -14,14 +14,21 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from warta.errors import FormatError, TooLargeError, UsageError
 from warta.store import web_queries as wq
-from warta.web.app import conn_for
+from warta.web.app import cached, conn_for
 from warta.web.security import MAX_FETCH_BYTES, check_token, fetch_url
 
 router = APIRouter(prefix="/api", tags=["api"])
+
+
+def _json(data: dict[str, Any]) -> JSONResponse:
+    """The query result as JSON, skipping FastAPI's ``jsonable_encoder``: the values are already
+    plain JSON types, and the encoder's recursive walk cost 16 ms on an annotated article (json.dumps: 2 ms)."""
+    return JSONResponse(data)
 
 Limit = Annotated[int, Query(ge=1, le=wq.MAX_LIMIT, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
@@ -30,90 +37,90 @@ DateTo = Annotated[str | None, Query(description="Latest publication date, inclu
 
 
 @router.get("/health", summary="Liveness and database path")
-def health(request: Request) -> dict[str, Any]:
+def health(request: Request) -> JSONResponse:
     conn = conn_for(request)
-    return {"status": "ok", "articles": conn.execute("SELECT count(*) FROM articles").fetchone()[0],
-            "read_only": request.app.state.settings.token is None}
+    return _json({"status": "ok", "articles": conn.execute("SELECT count(*) FROM articles").fetchone()[0],
+                  "read_only": request.app.state.settings.token is None})
 
 
 @router.get("/dashboard", summary="Everything the dashboard shows")
-def dashboard(request: Request) -> dict[str, Any]:
-    return wq.dashboard(conn_for(request))
+def dashboard(request: Request) -> JSONResponse:
+    return _json(cached(request, wq.dashboard))
 
 
 @router.get("/stats", summary="Counts of stored articles, annotations, clusters and rejects")
-def stats(request: Request) -> dict[str, Any]:
-    return wq.stats(conn_for(request))
+def stats(request: Request) -> JSONResponse:
+    return _json(cached(request, wq.stats))
 
 
 @router.get("/volume", summary="Articles over time")
-def volume(request: Request, bucket: Annotated[str, Query(pattern="^(auto|day|month)$")] = "auto") -> dict[str, Any]:
-    return wq.volume(conn_for(request), bucket)
+def volume(request: Request, bucket: Annotated[str, Query(pattern="^(auto|day|month)$")] = "auto") -> JSONResponse:
+    return _json(cached(request, wq.volume, bucket))
 
 
 @router.get("/articles", summary="Articles, newest first")
 def articles(request: Request, limit: Limit = wq.DEFAULT_LIMIT, offset: Offset = 0, outlet: str | None = None,
-             date_from: DateFrom = None, date_to: DateTo = None) -> dict[str, Any]:
-    return wq.list_articles(conn_for(request), wq.PageArgs(limit, offset), outlet=outlet, date_from=date_from,
-                            date_to=date_to)
+             date_from: DateFrom = None, date_to: DateTo = None) -> JSONResponse:
+    return _json(wq.list_articles(conn_for(request), wq.PageArgs(limit, offset), outlet=outlet, date_from=date_from,
+                                  date_to=date_to))
 
 
 @router.get("/articles/{article_id}", summary="One article with its annotations (contract v1 + links)")
-def article(request: Request, article_id: str) -> dict[str, Any]:
-    return wq.load_article(conn_for(request), article_id)
+def article(request: Request, article_id: str) -> JSONResponse:
+    return _json(wq.load_article(conn_for(request), article_id))
 
 
 @router.get("/search", summary="Full-text search with facets (outlet, date range, entity, speaker)")
 def search(request: Request, q: str = "", outlet: str | None = None, date_from: DateFrom = None,
            date_to: DateTo = None, entity: str | None = None, speaker: str | None = None,
-           limit: Limit = wq.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-    return wq.search(conn_for(request), wq.PageArgs(limit, offset), q=q, outlet=outlet or None,
-                     date_from=date_from or None, date_to=date_to or None, entity=entity or None,
-                     speaker=speaker or None)
+           limit: Limit = wq.DEFAULT_LIMIT, offset: Offset = 0) -> JSONResponse:
+    return _json(wq.search(conn_for(request), wq.PageArgs(limit, offset), q=q, outlet=outlet or None,
+                           date_from=date_from or None, date_to=date_to or None, entity=entity or None,
+                           speaker=speaker or None))
 
 
 @router.get("/entities", summary="Entities, most-covered first")
 def entities(request: Request, type: str | None = None, q: str | None = None, limit: Limit = wq.DEFAULT_LIMIT,
-             offset: Offset = 0) -> dict[str, Any]:
-    return wq.list_entities(conn_for(request), wq.PageArgs(limit, offset), type=type or None, q=q or None)
+             offset: Offset = 0) -> JSONResponse:
+    return _json(cached(request, wq.list_entities, wq.PageArgs(limit, offset), type=type or None, q=q or None))
 
 
 @router.get("/entities/{key:path}", summary="An entity or speaker: quotes over time, co-occurring entities")
-def entity(request: Request, key: str, limit: Limit = wq.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-    return wq.entity_detail(conn_for(request), key, wq.PageArgs(limit, offset))
+def entity(request: Request, key: str, limit: Limit = wq.DEFAULT_LIMIT, offset: Offset = 0) -> JSONResponse:
+    return _json(wq.entity_detail(conn_for(request), key, wq.PageArgs(limit, offset)))
 
 
 @router.get("/quotes", summary="Quotes by speaker, by entity mentioned in them, by period")
 def quotes(request: Request, speaker: str | None = None, entity: str | None = None, date_from: DateFrom = None,
-           date_to: DateTo = None, limit: Limit = wq.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-    return wq.list_quotes(conn_for(request), wq.PageArgs(limit, offset), speaker=speaker or None,
-                          entity=entity or None, date_from=date_from or None, date_to=date_to or None)
+           date_to: DateTo = None, limit: Limit = wq.DEFAULT_LIMIT, offset: Offset = 0) -> JSONResponse:
+    return _json(wq.list_quotes(conn_for(request), wq.PageArgs(limit, offset), speaker=speaker or None,
+                                entity=entity or None, date_from=date_from or None, date_to=date_to or None))
 
 
 @router.get("/events", summary="Events (real-world happenings), newest first")
 def events(request: Request, story: str | None = None, limit: Limit = wq.DEFAULT_LIMIT,
-           offset: Offset = 0) -> dict[str, Any]:
-    return wq.list_events(conn_for(request), wq.PageArgs(limit, offset), story=story or None)
+           offset: Offset = 0) -> JSONResponse:
+    return _json(wq.list_events(conn_for(request), wq.PageArgs(limit, offset), story=story or None))
 
 
 @router.get("/events/{event_id}", summary="One event: its articles, entities, quotes, outlets")
-def event(request: Request, event_id: str) -> dict[str, Any]:
-    return wq.event_detail(conn_for(request), event_id)
+def event(request: Request, event_id: str) -> JSONResponse:
+    return _json(wq.event_detail(conn_for(request), event_id))
 
 
 @router.get("/stories", summary="Stories (threads of events), most recent first")
-def stories(request: Request, limit: Limit = wq.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-    return wq.list_stories(conn_for(request), wq.PageArgs(limit, offset))
+def stories(request: Request, limit: Limit = wq.DEFAULT_LIMIT, offset: Offset = 0) -> JSONResponse:
+    return _json(wq.list_stories(conn_for(request), wq.PageArgs(limit, offset)))
 
 
 @router.get("/stories/{story_id}", summary="One story: timeline, events, outlet comparison, summary")
-def story(request: Request, story_id: str) -> dict[str, Any]:
-    return wq.story_detail(conn_for(request), story_id)
+def story(request: Request, story_id: str) -> JSONResponse:
+    return _json(wq.story_detail(conn_for(request), story_id))
 
 
 @router.get("/timeline", summary="Dated items of a story, or of an entity/speaker")
-def timeline(request: Request, story: str | None = None, entity: str | None = None) -> dict[str, Any]:
-    return wq.timeline(conn_for(request), story=story or None, entity=entity or None)
+def timeline(request: Request, story: str | None = None, entity: str | None = None) -> JSONResponse:
+    return _json(wq.timeline(conn_for(request), story=story or None, entity=entity or None))
 
 
 # ---------------------------------------------------------------- ingest (the one write path)

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from warta.errors import UsageError
 from warta.store import web_queries as wq
 from warta.web import charts
-from warta.web.app import conn_for
+from warta.web.app import cached, conn_for
 from warta.web.highlight import marks_from_contract, segments
 
 router = APIRouter(include_in_schema=False)
@@ -52,7 +52,7 @@ def page_url(request: Request, offset: int | None) -> str | None:
 
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request) -> Response:
-    data = wq.dashboard(conn_for(request))
+    data = cached(request, wq.dashboard)
     return render(
         request, "dashboard.html", data, "/api/dashboard",
         volume=charts.time_chart(data["volume"]["items"]),
@@ -103,7 +103,7 @@ def search(request: Request, q: str = "", outlet: str | None = None, date_from: 
 @router.get("/entities", response_class=HTMLResponse)
 def entities(request: Request, type: str | None = None, q: str | None = None, limit: Limit = wq.DEFAULT_LIMIT,
              offset: Offset = 0) -> Response:
-    data = wq.list_entities(conn_for(request), wq.PageArgs(limit, offset), type=type or None, q=q or None)
+    data = cached(request, wq.list_entities, wq.PageArgs(limit, offset), type=type or None, q=q or None)
     return render(request, "entities.html", data, "/api/entities", pager=_pager(request, data))
 
 

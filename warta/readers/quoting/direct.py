@@ -88,6 +88,11 @@ def post_attribution(
         return None
     tok = toks[i]
     stem = cue_stem(tok.low)
+    if stem is None and tok.low in NYA_ONLY_STEMS:
+        # right after a quotation even "tutup", "tanya" are cues when a name follows: `," tutup Gus Ipul`
+        src, nxt = parse_source(text, toks, i + 1, limit, evidence=evidence)
+        if src is not None and src.kind in ("name", "pronoun"):
+            return tok, src, toks[nxt - 1].end
     if stem is not None or tok.low in SPEECH_VERBS:
         if stem is not None and stem[1]:
             return tok, clitic_source(tok), tok.end

@@ -81,12 +81,17 @@ def _strip_end(text: str, a: int, b: int) -> tuple[int, int]:
 class SentenceReader:
     """Reads the reported speech of one sentence."""
 
-    def __init__(self, text: str, toks: list[Token], marks: list[MarkSpan], evidence: set[str]) -> None:
+    def __init__(
+        self, text: str, toks: list[Token], marks: list[MarkSpan], evidence: set[str],
+        in_quote: list[bool] | None = None,
+    ) -> None:
         self.text = text
         self.toks = toks  # the sentence's tokens
         self.marks = marks  # every mark span of the article
         self.evidence = evidence
-        self.in_quote = [any(m.open <= t.start < m.outer_end for m in marks) for t in toks]
+        self.in_quote = in_quote if in_quote is not None else [
+            any(m.open <= t.start < m.outer_end for m in marks) for t in toks
+        ]
 
     # -- subjects ---------------------------------------------------------------------
     def _subject(self, k: int, lo: int) -> tuple[Source | None, bool]:
@@ -212,8 +217,14 @@ class SentenceReader:
                 continue
             is_cue = low in SPEECH_VERBS
             if is_cue and low in NEEDS_CLAUSE:
-                is_cue = k + 1 < n and (toks[k + 1].low == "bahwa" or toks[k + 1].text in ",:")
+                is_cue = k + 1 < n and (toks[k + 1].low in ("bahwa", "agar", "supaya") or toks[k + 1].text in ",:")
             if not is_cue:
+                if cue_stem(low) and not self._after_quote(k):
+                    before = self._cue_before_quote(k)
+                    if before is not None:
+                        res.pre[before[0]] = PreAttribution(tok, before[1])
+                        k += 1
+                        continue
                 if (open_quote is None and k > 0 and toks[k - 1].text == "," and cue_stem(low)
                         and not self._after_quote(k)):
                     tail = self._tail_attribution(k, res)
@@ -292,6 +303,27 @@ class SentenceReader:
             i += 1
         src, _ = parse_source(self.text, toks, i, evidence=self.evidence)
         return src if src is not None and src.kind != "pronoun" else None
+
+    def _cue_before_quote(self, k: int) -> tuple[int, Source | None] | None:
+        """"Kata X: “…”" / "Pada saat itu, kata X, “…”": (the quotation's mark, X)."""
+        toks = self.toks
+        stem = cue_stem(toks[k].low)
+        if stem is None:
+            return None
+        if stem[1]:
+            src: Source | None = clitic_source(toks[k])
+            nxt = k + 1
+        else:
+            src, nxt = parse_source(self.text, toks, k + 1, evidence=self.evidence)
+            if src is None:
+                return None
+        if nxt < len(toks) and toks[nxt].text in ",:":
+            nxt += 1
+        if nxt < len(toks):
+            m = self._quote_at(toks[nxt].start)
+            if m is not None and m.open >= toks[k].end:
+                return m.open, src
+        return None
 
     def _after_quote(self, k: int) -> bool:
         """Is the token right after a closing quotation mark (a direct quote's attribution)?"""

@@ -35,12 +35,16 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "memprediksi", "mencatat", "menyoroti", "mengkritik", "mengeluhkan", "berjanji", "beralasan",
     "menganggap", "mengumumkan", "melaporkan", "menginformasikan", "mengamini", "mengapresiasi",
     "menanggapi", "menulis", "menjawab", "bertanya", "mengungkit", "menepis", "menyinggung",
-    "mengisyaratkan", "menyarankan", "menjanjikan", "mengatakannya", "merasa",
+    "mengisyaratkan", "menyarankan", "menjanjikan", "mengatakannya", "merasa", "menampik", "membenarkan",
+    "mengonfirmasi", "mengkonfirmasi", "menyayangkan", "menyesalkan", "mengharapkan", "menginginkan",
+    "mengutarakan", "mengemukakan", "bercerita", "menceritakan", "mengisahkan", "yakin", "optimistis",
 })
 #: Verbs that report speech only when a clause follows; a bare noun object is an action
 #: ("menanggapi kritik", "menulis buku"), so these need "bahwa" or a comma after them.
 NEEDS_CLAUSE: frozenset[str] = frozenset({"menanggapi", "menulis", "menjawab", "bertanya", "melaporkan",
-                                          "mengumumkan", "menyinggung", "menyampaikan", "merasa"})
+                                          "mengumumkan", "menyinggung", "menyampaikan", "merasa", "bercerita",
+                                          "menceritakan", "mengisahkan", "membenarkan", "mengonfirmasi",
+                                          "mengkonfirmasi", "menginginkan", "mengharapkan"})
 #: Verbs that may also follow a quote with the speaker before them: "…," Sahroni menambahkan.
 INVERTED_VERBS: frozenset[str] = frozenset({
     "mengatakan", "menambahkan", "berkata", "menjelaskan", "menegaskan", "menuturkan", "menyatakan",
@@ -91,6 +95,13 @@ PHRASE_STOPS: frozenset[str] = frozenset({
     "lagi", "pula", "pun", "kepadaku", "baru",
 })
 
+#: Words that open a clause and are capitalised only because they start the sentence; never
+#: the first word of a name ("Jika Xi Jinping …").
+CLAUSE_OPENERS: frozenset[str] = frozenset({
+    "jika", "apabila", "bila", "kalau", "karena", "agar", "supaya", "sehingga", "meskipun", "walaupun",
+    "ketika", "setelah", "sebelum", "bahkan", "namun", "tetapi", "tapi", "atau", "yang", "maka",
+    "akhirnya", "sedangkan", "padahal", "andai", "seandainya", "sejak", "selama", "begitu", "sebab",
+})
 #: A noun phrase after one of these is not the sentence's subject ("Bagi Yudhoyono, …").
 PREPOSITIONS: frozenset[str] = frozenset({
     "bagi", "untuk", "dengan", "dari", "oleh", "kepada", "pada", "di", "ke", "dalam", "menurut", "tentang",

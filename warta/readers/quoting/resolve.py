@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from warta.article import Entity, Speaker
-from warta.readers.quoting.lexicon import CONNECTORS, PREPOSITIONS, ROLE_WORDS
+from warta.readers.quoting.lexicon import CLAUSE_OPENERS, CONNECTORS, PREPOSITIONS, ROLE_WORDS
 from warta.readers.quoting.sources import Source, is_person_like, parse_source
 from warta.readers.quoting.text import Token
 
@@ -49,12 +49,14 @@ class Resolver:
         i = 0
         while i < len(toks):
             prev_np = i > 0 and toks[i - 1].is_word and (toks[i - 1].is_cap or toks[i - 1].low in ROLE_WORDS) \
-                and toks[i - 1].low not in PREPOSITIONS and toks[i - 1].low not in CONNECTORS
+                and toks[i - 1].low not in PREPOSITIONS and toks[i - 1].low not in CONNECTORS \
+                and toks[i - 1].low not in CLAUSE_OPENERS
             if prev_np or not ((toks[i].is_cap and toks[i].is_word) or toks[i].low in ROLE_WORDS) \
                     or toks[i].low in PREPOSITIONS or toks[i].low in CONNECTORS:
                 i += 1
                 continue
-            src, _ = parse_source(text, toks, i, evidence=evidence)
+            initial = i == 0 or toks[i - 1].text in ".!?\"“”" or "\n" in text[toks[i - 1].end:toks[i].start]
+            src, _ = parse_source(text, toks, i, evidence=evidence, sentence_initial=initial)
             if src is not None and src.kind == "name" and src.name:
                 if src.name not in self.names:
                     self.names.append(src.name)

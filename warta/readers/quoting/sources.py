@@ -16,11 +16,14 @@ from warta.readers.quoting.lexicon import (
     ADVERBS,
     ALWAYS_COMPLEMENT,
     ANAPHORS,
+    CLAUSE_OPENERS,
     COMPLEMENT_HEADS,
+    CONNECTORS,
     DETERMINERS,
     GROUP_HEADS,
     NAME_PARTICLES,
     PHRASE_STOPS,
+    PREPOSITIONS,
     PRONOUNS,
     ROLE_WORDS,
     SINGULAR_HEADS,
@@ -86,19 +89,38 @@ def _np_word(toks: list[Token], j: int) -> bool:
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     if low in _NP_LINKS or low in NAME_PARTICLES:
         return nxt is not None and nxt.is_cap and j > 0 and (toks[j - 1].is_cap or toks[j - 1].low in ROLE_WORDS)
-    return is_place_or_org_word(low) and j > 0 and (toks[j - 1].is_cap or toks[j - 1].low in ROLE_WORDS)
+    # a lower-case organisation word continues a role or organisation ("juru bicara kementerian
+    # luar negeri"), never a person's name ("Saifullah lalu mengajukan")
+    prev = toks[j - 1] if j > 0 else None
+    return is_place_or_org_word(low) and prev is not None and (
+        prev.low in ROLE_WORDS or is_place_or_org_word(prev.low) or _is_acronym(prev)
+    )
 
 
 def _phrase_end(toks: list[Token], i: int, limit: int) -> int:
     """Index after the last token of the noun phrase starting at ``i``."""
     j = i
+    in_role = False  # the phrase so far holds a role or organisation word
     while j < limit and j - i < _MAX_PHRASE_TOKENS:
         tok = toks[j]
+        if j > i and not in_role:
+            prev = toks[j - 1].low
+            in_role = prev in ROLE_WORDS or is_place_or_org_word(prev)
         if tok.text == "(":  # a parenthesised abbreviation inside a role: "Gubernur NTT (Nusa …)"
             close = next((k for k in range(j + 1, min(limit, j + 8)) if toks[k].text == ")"), None)
             if close is None or j == i:
                 break
             j = close + 1
+            continue
+        if tok.text == "," and in_role:
+            # a list inside an office's name: "Kepala Pusat Data, Informasi, dan Komunikasi"
+            end = _list_end(toks, j, limit)
+            if end > j:
+                j = end
+                continue
+        if tok.low in ("dan", "serta", "&") and in_role and j > i and toks[j - 1].is_cap \
+                and j + 1 < limit and toks[j + 1].is_cap:
+            j += 1  # "Deputi Penindakan dan Eksekusi KPK"
             continue
         if tok.text == ",":
             # an appositive: "Duta Besar Rusia untuk PBB, Vassily Nebenzia, …"
@@ -122,6 +144,39 @@ def _phrase_end(toks: list[Token], i: int, limit: int) -> int:
         if not _np_word(toks, j):
             break
         j += 1
+    return j
+
+
+def _ends_in_parens(phrase: list[Token], part: list[Token]) -> bool:
+    """Is the part's last word directly followed by "(" in the phrase (its acronym)?"""
+    if not part:
+        return False
+    idx = next((n for n, t in enumerate(phrase) if t is part[-1]), None)
+    return idx is not None and idx + 1 < len(phrase) and phrase[idx + 1].text == "("
+
+
+def _list_end(toks: list[Token], j: int, limit: int) -> int:
+    """After ``toks[j] == ","``: the end of ", B, dan C" when a coordinated list follows, else ``j``."""
+    k = j
+    while k < limit and toks[k].text == ",":
+        m = k + 1
+        if m < limit and toks[m].low in ("dan", "serta"):
+            m += 1
+            n = m
+            while n < limit and toks[n].is_cap and toks[n].is_word:
+                n += 1
+            return n if n > m else j
+        n = m
+        while n < limit and toks[n].is_cap and toks[n].is_word:
+            n += 1
+        if n == m:
+            return j
+        if n < limit and toks[n].low in ("dan", "serta"):
+            e = n + 1
+            while e < limit and toks[e].is_cap and toks[e].is_word:
+                e += 1
+            return e if e > n + 1 else j
+        k = n
     return j
 
 
@@ -186,6 +241,8 @@ def parse_source(
     if j >= limit:
         return None, i
     first = toks[j]
+    if first.low in CLAUSE_OPENERS or first.low in CONNECTORS or first.low in PREPOSITIONS:
+        return None, i  # "Jika Xi Jinping …": the phrase starts after the opener
     second_is_name = j + 1 < limit and name_word(toks[j + 1])
     if (sentence_initial and first.is_cap and not second_is_name and first.low not in evidence
             and first.low not in ROLE_WORDS
@@ -216,19 +273,28 @@ def parse_source(
         return None, i
     phrase = toks[j:end]
     parts: list[list[Token]] = [[]]
+    org_marked: set[int] = set()  # parts whose last words are followed by "(ACRONYM)"
     depth = 0
-    for t in phrase:
+    for n, t in enumerate(phrase):
         if t.text == "(":
             depth += 1
+            if n + 2 < len(phrase) and _is_acronym(phrase[n + 1]) and phrase[n + 2].text == ")":
+                org_marked.add(len(parts) - 1)  # "Lembaga Penjamin Simpanan (LPS)": an organisation
         elif t.text == ")":
             depth -= 1
         elif t.text == "," and depth == 0:
             parts.append([])
         elif depth == 0:
             parts[-1].append(t)
-    parts = [p for p in parts if p]
+    if end < limit and toks[end].text == "(" and end + 2 < limit and _is_acronym(toks[end + 1]) \
+            and toks[end + 2].text == ")":
+        org_marked.add(len(parts) - 1)
+    keep = [n for n, p in enumerate(parts) if p]
+    org_marked = {keep.index(n) for n in org_marked if n in keep}
+    parts = [parts[n] for n in keep]
     a, b, s = _span_text(text, phrase)
-    splits = [_split_role_name(part) for part in parts]
+    splits = [([*part], []) if n in org_marked and _ends_in_parens(phrase, part) else _split_role_name(part)
+              for n, part in enumerate(parts)]
     # an appositive that is a bare name wins: "Duta Besar Rusia untuk PBB, Vassily Nebenzia"
     order = sorted(range(len(parts)), key=lambda n: (bool(splits[n][0]), n))
     for n in order:

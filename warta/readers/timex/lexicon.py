@@ -88,10 +88,14 @@ VAGUE_DURATIONS: dict[str, str] = {
     "puluhan tahun": "PXDE", "belasan tahun": "PXY", "ratusan tahun": "PXCE", "beberapa saat": "PXX",
     "sejenak": "PXX",
 }
-#: Parts of day → TIMEX3 codes (GUIDELINES: NI night, MO morning, AF afternoon, EV evening).
+#: Parts of day → TIMEX3 codes (GUIDELINES: NI night, MO morning, AF afternoon, EV evening;
+#: TIMEX3's MI is midday).
 PARTS_OF_DAY: dict[str, str] = {
     "pagi": "MO", "siang": "AF", "sore": "AF", "petang": "EV", "malam": "NI", "dini hari": "NI",
-    "subuh": "MO", "tengah malam": "NI", "tengah hari": "MD",
+    "subuh": "MO", "tengah malam": "NI", "tengah hari": "MI",
+    # the prayer times mark the day in Indonesian narration: "selepas ashar" is the afternoon
+    "zuhur": "MI", "dzuhur": "MI", "lohor": "MI", "ashar": "AF", "asar": "AF", "magrib": "EV", "maghrib": "EV",
+    "isya": "NI",
 }
 #: Seasons → TIMEX3 season codes; the rainy season is the (northern) winter code, as IndoTimex does.
 SEASONS: dict[str, str] = {

@@ -110,7 +110,15 @@ def resolve_day(day: int, month: int, year: int | None, weekday: int | None, dct
     options = [d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := _date(y, month, day))]
     if not options:
         return None
-    return _iso(min(options, key=lambda d: abs((d - dct).days)))
+    best = min(options, key=lambda d: abs((d - dct).days))
+    if weekday is not None and best.weekday() != weekday:
+        # "Minggu (7/4)" in an article of Monday 8 May: the month was mistyped when the
+        # weekday fits the same day of a neighbouring month within ten days of the article
+        fixes = [d for k in (-1, 1) for y, mo in [_add_months(best.year, best.month, k)]
+                 if (d := _date(y, mo, day)) and d.weekday() == weekday and abs((d - dct).days) <= 10]
+        if fixes:
+            best = min(fixes, key=lambda d: abs((d - dct).days))
+    return _iso(best)
 
 
 def _weekday_date(wd: int, rel: str | None, dct: dt.date, future: bool) -> dt.date:
@@ -254,6 +262,11 @@ def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]
         return _calendar_unit(rule, g, ctx)
     if rule in ("rel_n", "duration"):
         return _counted(rule, g, ctx)
+    if rule == "range_head":
+        if g.get("u"):
+            return "DURATION", duration_value(float(g["n"] or 0), g["u"] or "")
+        return "DATE", resolve_day(int(g["d"] or 0), _month(g["mn"] or ""), int(g["y"]) if g.get("y") else None,
+                                   None, dct)
     if rule == "vague_duration":
         return "DURATION", VAGUE_DURATIONS[_key(g["v"])]
     if rule == "set":

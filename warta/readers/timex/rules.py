@@ -138,6 +138,11 @@ def _unit_not_counted(m: re.Match[str], text: str) -> bool:
     return not _NUMBER_BEFORE.search(text[max(0, m.start() - 20):m.start()])
 
 
+# "maju ke depan" is forward in space, not in time
+_SPATIAL = _c(r"\b(?:maju|melangkah|bergerak|berjalan|lari|berlari|menghadap|condong|jatuh|terdorong|didorong|"
+              r"tampil|muncul|duduk|berdiri)\s+$")
+
+
 def _clock_check(m: re.Match[str], text: str) -> bool:
     """'jam' is also the unit hour: 'jam 10' needs minutes, a zone or a part of day."""
     if m.group(0).lower().startswith("jam"):
@@ -214,6 +219,10 @@ RULES: tuple[Rule, ...] = (
     Rule("duration", _c(
         rf"{_B}(?:(?P<n>{NUM})(?:\s+(?P<half>setengah))?\s+(?P<u>{UNIT})|(?P<hf>setengah)\s+(?P<u2>{UNIT})"
         rf"|(?P<se>{SE}))(?:\s+(?P<n2>\d+|{NUMBER_WORDS_RE})\s+(?P<u3>{UNIT}))?{_E}"), _duration_check),
+    # the first half of a range takes its unit or month from the second: "2-3 menit", "20-28 Agustus"
+    Rule("range_head", _c(
+        rf"{_B}(?:(?P<n>\d+)(?=\s*[-–]\s*\d+\s+(?P<u>{UNIT}){_E})"
+        rf"|(?P<d>{DAY})(?=\s*[-–]\s*{DAY}\s+(?P<mn>{MON})(?:\s+(?P<y>{YEAR}))?{_E}))"), _not_law),
     Rule("vague_duration", _c(rf"{_B}(?P<v>{alternation(VAGUE_DURATIONS)}){_E}(?!\s+(?:ini|kemudian)\b)")),
     # setiap tahun, per hari, mingguan, tiga kali seminggu, setiap Senin
     Rule("set", _c(
@@ -241,7 +250,8 @@ RULES: tuple[Rule, ...] = (
         rf"{_B}(?P<w>kemarin\s+lusa|kemarin|hari\s+ini|besok(?:nya)?|esok(?:\s+hari(?:nya)?)?|keesokan\s+harinya|lusa|"
         rf"hari\s+itu|tahun\s+itu|bulan\s+itu|tahun\s+ini|bulan\s+ini|pekan\s+ini|minggu\s+ini){_E}"),
         _unit_not_counted),
-    Rule("vague", _c(rf"{_B}(?P<v>{alternation(VAGUE_REFS)}){_E}")),
+    Rule("vague", _c(rf"{_B}(?P<v>{alternation(VAGUE_REFS)}){_E}"), lambda m, text: not _SPATIAL.search(
+        text, max(0, m.start() - 20), m.start()) or not m.group("v").lower().startswith("ke")),
 )
 
 _DAY_RULES = frozenset({"wd_paren", "date_full", "date_num", "weekday", "rel_day", "day_only"})
@@ -289,6 +299,7 @@ _TRIGGERS: dict[str, tuple[frozenset[str], bool]] = {
     "rel_n": (_NUMS, True),
     "duration": (_NUMS, True),
     "vague_duration": (_first_words(VAGUE_DURATIONS), False),
+    "range_head": (frozenset(), True),
     "set": (_NUMS | {"setiap", "tiap", "saban", "per", "harian", "mingguan", "bulanan", "tahunan"}, True),
     "weekday": (_WDS, False),
     "clock": (frozenset({"pukul", "jam", "pk"}), True),
@@ -363,4 +374,5 @@ def _join(text: str, pieces: list[Piece]) -> list[Piece]:
     return out
 
 
-_POD_AFTER = _c(rf"\s+(?P<pod>{POD})(?:\s+(?:ini|itu|tadi|hari|harinya))?{_E}")
+_POD_AFTER = _c(rf"\s+(?:(?:selepas|usai|setelah|menjelang|sebelum|saat|waktu)\s+)?(?P<pod>{POD})"
+                rf"(?:\s+(?:ini|itu|tadi|hari|harinya))?{_E}")
