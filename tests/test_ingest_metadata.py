@@ -372,3 +372,9 @@ def test_outlet_blurb_at_the_end_is_removed() -> None:
     meta = clean_body(f"{BODY}\n\nSumber : Kantor Berita .\n\n{blurb}")
     assert meta.text == BODY and meta.source == "Kantor Berita"
     assert clean_body(f"{blurb}\n\n{BODY}").text.startswith(blurb)  # only as the closing paragraph
+
+
+@pytest.mark.parametrize("ending", [" (hyg / end)", "\n(hyg/end)"])
+def test_end_mark_inside_initials_is_not_an_editor(ending: str) -> None:
+    meta = clean_body(BODY + ending)
+    assert meta.text == BODY and meta.editors == ["hyg"]

@@ -135,6 +135,14 @@ _TRAILING_INITIALS = re.compile(r"(?:(?<=[.!?\"”’')])|^)\s*\(\s*(?P<ini>[a-z
 _OUTLET_BLURB = re.compile(
     r"^[A-Z][\w]*\.(?i:id|com|co\.id|net)\s+adalah\s+(?:portal|situs|media)\s+(?:berita|informasi)\b"
 )
+# wire end marks that share the initials' shape: "(end)", "(hyg/end)"
+_NOT_INITIALS = frozenset({"end", "selesai"})
+
+
+def _split_initials(value: str) -> list[str]:
+    return [i for i in dict.fromkeys(p.strip() for p in value.split("/")) if i not in _NOT_INITIALS]
+
+
 _INITIALS_LINE = re.compile(r"^\(\s*(?P<ini>[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*)\s*\)$")
 _TRAILING_SOURCE = re.compile(
     r"(?<=[.!?\"”’])\s*\((?P<src>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?(?:\s*/\s*[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?)*)\)\s*$"
@@ -199,7 +207,7 @@ def _credit(line: str, meta: BodyMeta, *, leading: bool) -> bool:
             return True
         m = _INITIALS_LINE.match(s)
         if m:
-            meta.editors.extend(p.strip() for p in m["ini"].split("/") if p.strip() not in meta.editors)
+            meta.editors.extend(i for i in _split_initials(m["ini"]) if i not in meta.editors)
             return True
     return False
 
@@ -239,8 +247,7 @@ def _strip_edges(lines: list[str], meta: BodyMeta) -> list[str]:
         if not m:
             break
         if m.re is _TRAILING_INITIALS:
-            initials = [p.strip() for p in m["ini"].split("/")]
-            meta.editors[:0] = [i for i in dict.fromkeys(initials) if i not in meta.editors]
+            meta.editors[:0] = [i for i in _split_initials(m["ini"]) if i not in meta.editors]
         meta.removed.append(m.group(0).strip())
         body[-1] = last[: m.start()].rstrip()
     if body and meta.source is None:

@@ -299,8 +299,12 @@ def entity_detail(conn: sqlite3.Connection, key: str, args: PageArgs) -> dict[st
     articles = _rows(conn, f"SELECT {_ARTICLE_COLS} FROM articles a WHERE a.id IN ({involve}) AND {_ORIGINAL} "
                      "ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?", [*iparams, args.limit, args.offset])
     name = ent["name"] if ent else _scalar(conn, f"SELECT max(q.speaker_name) FROM quotes q WHERE {sw}", sp)
+    # the names its quotes were attributed under ("Pratama Adiwijaya" for the entity "Pratama")
+    quoted_as = [r[0] for r in conn.execute(
+        f"SELECT q.speaker_name FROM quotes q WHERE {sw} AND q.speaker_name IS NOT NULL GROUP BY q.speaker_name "
+        "ORDER BY count(*) DESC LIMIT 5", sp)]
     return {
-        "key": key, "entity": ent, "name": name, "roles": roles, "quote_count": n_quotes,
+        "key": key, "entity": ent, "name": name, "quoted_as": quoted_as, "roles": roles, "quote_count": n_quotes,
         "quotes": list_quotes(conn, PageArgs(limit=TOP_N), speaker=key)["items"],
         "quotes_over_time": over_time, "co_occurring": co,
         "articles": page([_article_row(r) for r in articles], n_articles, args),
