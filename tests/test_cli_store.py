@@ -147,12 +147,12 @@ warta.cli.main()
 """
 
 
-def _generated_corpus(folder: Path) -> None:
+def _generated_corpus(folder: Path, n: int = N_ARTICLES) -> None:
     rng = random.Random(7)
     words = ("sungai pasar desa kota hujan harga sekolah jalan jembatan warga petani nelayan kapal pabrik listrik "
              "air beras ikan gunung pantai hutan kebun rumah kantor dinas bupati camat polisi guru murid").split()
     folder.mkdir()
-    for i in range(N_ARTICLES):
+    for i in range(n):
         body = " ".join(rng.choice(words) for _ in range(60))
         (folder / f"a{i:04d}.txt").write_text(f"Berita nomor {i}\n\nNomor {i}: {body}.\n", encoding="utf-8")
 
@@ -197,3 +197,20 @@ def test_search_on_empty_store(tmp_path: Path, fmt: str) -> None:
     Store.open(db).close()
     result = runner.invoke(app, ["search", "apa saja", "--db", str(db), "-f", fmt])
     assert result.exit_code == 0
+
+
+def test_two_concurrent_ingests_store_each_article_once(tmp_path: Path) -> None:
+    corpus, db = tmp_path / "banyak", tmp_path / "w.db"
+    _generated_corpus(corpus, n=60)
+    cmd = [sys.executable, "-c", _RUN, "ingest", str(corpus), "--db", str(db), "--stages", "slowpoke", "-f", "json"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    reports = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+        reports.append(json.loads(out))
+    # whichever process got there first stored it; the other found it stored
+    assert sum(r["new"] for r in reports) == 60
+    assert all(r["new"] + r["unchanged"] == 60 and r["rejected"] == 0 for r in reports)
+    with Store.open(db, create=False) as store:
+        assert store.table_counts()["articles"] == 60 and store.integrity_check() == ["ok"]

@@ -17,6 +17,8 @@ SENTS = [
     [("Rapat", "O"), ("Komisi", "B-ORGANIZATION"), ("Yudisial", "I-ORGANIZATION"), ("selesai", "O")],
     [("Siti", "B-PERSON"), ("pergi", "O"), ("ke", "O"), ("Medan", "B-LOCATION"), ("kemarin", "B-TIME")],
 ]
+# test files: one sentence also in the training files (decontamination must drop it) and a new one
+TEST = [SENTS[0], [("Dewi", "B-PERSON"), ("mengajar", "O"), ("di", "O"), ("Bogor", "B-LOCATION")]]
 
 
 def _write(path: Path, sents: list[list[tuple[str, str]]], sep: str = "\t") -> None:
@@ -28,13 +30,14 @@ def tiny_data(tmp_path: Path) -> Path:
     for corpus, files in CORPUS_FILES.items():
         (tmp_path / corpus).mkdir()
         for split, name in files.items():
-            tags = [[(w, t.replace("PERSON", "PER").replace("LOCATION", "LOC").replace("ORGANIZATION", "ORG")
-                      if corpus == "idner-news-2k" else t) for w, t in s] for s in SENTS]
+            sents = TEST if split == "test" else SENTS
+            tags = [[(w, t.replace("PERSON", "PER").replace("LOCATION", "LOC").replace("ORGANIZATION", "ORG"))
+                     for w, t in s] for s in sents]
             if corpus == "idner-news-2k":
                 (tmp_path / corpus / name).write_text(
                     "\r\n\r\n".join("\r\n".join(f"{w} X {t}" for w, t in s) for s in tags) + "\r\n", encoding="utf-8")
             else:
-                _write(tmp_path / corpus / name.format(fold=1), SENTS if split != "test" else SENTS[:2])
+                _write(tmp_path / corpus / name.format(fold=1), sents)
     return tmp_path
 
 
@@ -44,9 +47,8 @@ def test_train_then_evaluate_tiny(tiny_data: Path, tmp_path: Path) -> None:
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert meta["labels"]["ner"] == ["PER", "ORG", "LOC"]
     assert meta["warta"]["decontaminated"] is True and meta["warta"]["seed"] == 1
-    # every tiny training sentence is also a test sentence, so decontamination removes them all
-    # from the UI/UGM/NERGrit splits except the one sentence not in their test files
-    assert res.train_sentences["indolem-ner-ui"] == 1
+    # the training sentence that is also a test sentence was dropped from every corpus
+    assert set(res.train_sentences.values()) == {2}
     results = evaluate_ner(out, tiny_data)
     assert [r.corpus for r in results] == list(CORPUS_FILES)
     assert all(r.leaked == 0 for r in results)

@@ -79,3 +79,15 @@ def test_two_versions_of_an_article_settle(store: Store) -> None:
     again = ingest_items(store, [short, full], Pipeline([]))
     assert (again.duplicates, again.unchanged, again.updated) == (1, 1, 0)
     assert store.get("v").text == full.text
+
+
+def test_rejects_of_an_item_stored_later_are_cleared(store: Store) -> None:
+    broken = Article("Teks RUSAK yang membuat stage gagal membaca artikel ini sama sekali.", id="r1",
+                     origin="x.jsonl:4")
+    ingest_items(store, [broken, Reject("x.jsonl", "malformed JSON", "W103", line=5)], Pipeline(["test-count"]))
+    assert store.stats()["rejects"] == 2
+    fixed = Article("Teks yang sudah diperbaiki sehingga stage dapat membaca artikel ini.", id="r1",
+                    origin="x.jsonl:4")
+    ingest_items(store, [fixed], Pipeline(["test-count"]))
+    remaining = store.conn.execute("SELECT item, line FROM rejects").fetchall()
+    assert [tuple(r) for r in remaining] == [("x.jsonl", 5)]

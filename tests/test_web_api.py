@@ -311,3 +311,31 @@ def test_cached_aggregates_follow_new_data(tmp_path: Path) -> None:
             store.add(Article(text="Sebuah berita baru tentang pasar ikan di pelabuhan.", title="Pasar ikan"))
         assert c.get("/api/dashboard").json()["counts"]["articles"] == 1
         assert c.get("/").text.count("Pasar ikan") == 1
+
+
+def test_ingest_url_fetches_when_private_addresses_are_allowed(tmp_path: Path) -> None:
+    import functools
+    import http.server
+    import threading
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "berita.jsonl").write_text(
+        '{"id": "u1", "title": "Jembatan baru", "text": "Jembatan baru di tepi sungai diresmikan pada Selasa.", '
+        '"outlet": "Kabar Sungai", "published": "2025-03-04"}\n', encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/berita.jsonl"
+    try:
+        path = empty_db(tmp_path / "u.db")
+        auth = {"authorization": f"Bearer {TOKEN}"}
+        with TestClient(create_app(path, token=TOKEN, stages=["language"], allow_private_urls=False)) as c:
+            assert c.post("/api/ingest", json={"url": url}, headers=auth).status_code == 422
+        with TestClient(create_app(path, token=TOKEN, stages=["language"], allow_private_urls=True)) as c:
+            r = c.post("/api/ingest", json={"url": url}, headers=auth)
+            assert r.status_code == 200, r.text
+            assert r.json()["new"] == 1 and r.json()["url"] == url
+            assert c.get("/api/articles/u1").json()["outlet"] == "Kabar Sungai"
+    finally:
+        httpd.shutdown()

