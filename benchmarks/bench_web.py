@@ -2,8 +2,8 @@
 
 1. Builds a store from real articles (IndoSum, ``$WARTA_DATA/indosum-devfolds``, via
    ``bench_pipeline.write_input``) through ``warta.api.ingest`` with the reader stages that
-   can run here, then clusters them with ``warta.cluster`` into events/stories (skipped,
-   with the reason, if clustering fails). ``--db PATH`` reuses an existing store instead.
+   can run here, then clusters them (``warta.store.cluster_queries.refresh_clusters``;
+   skipped, with the reason, if clustering fails). ``--db PATH`` reuses an existing store.
 2. Starts ``warta serve`` (one uvicorn process, 127.0.0.1, free port) in a subprocess so
    the load generator does not share the server's interpreter.
 3. Runs ``--clients`` httpx.AsyncClient loops for ``--seconds``; each picks a request from
@@ -66,36 +66,12 @@ def build_store(data: Path, n: int, db: Path) -> dict[str, Any]:
 
 
 def store_clusters(db: Path) -> dict[str, int]:
-    """Cluster the stored articles and write events/stories (the store has no writer for them yet)."""
-    from warta.cluster import cluster_articles
-    from warta.cluster.summaries import summarise, title_for
+    """Events and stories through the store's own clustering step."""
     from warta.store import Store
+    from warta.store.cluster_queries import refresh_clusters
 
     with Store.open(db) as store:
-        arts = list(store.iter_articles())
-    by_id = {a.id: a for a in arts}
-    events: dict[str, list[Any]] = {}
-    story_of: dict[str, str] = {}
-    for asg in cluster_articles(arts):
-        events.setdefault(asg.event, []).append(by_id[asg.article_id])
-        story_of[asg.event] = asg.story
-    stories: dict[str, list[Any]] = {}
-    for eid, members in events.items():
-        stories.setdefault(story_of[eid], []).extend(members)
-
-    def span(members: list[Any]) -> tuple[str | None, str | None]:
-        days = sorted((a.published or "")[:10] for a in members if a.published)
-        return (days[0], days[-1]) if days else (None, None)
-
-    with sqlite3.connect(db) as conn:
-        for sid, members in stories.items():
-            conn.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?)",
-                         (sid, title_for(members), *span(members), " ".join(summarise(members))))
-        for eid, members in events.items():
-            conn.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, NULL)",
-                         (eid, title_for(members), *span(members), story_of[eid]))
-            conn.executemany("INSERT INTO article_events VALUES (?, ?)", [(a.id, eid) for a in members])
-    return {"events": len(events), "stories": len(stories)}
+        return refresh_clusters(store)
 
 
 def request_mix(db: Path, seed: int = 7) -> list[str]:

@@ -1,7 +1,7 @@
 """Browser tests: Playwright drives Debian's chromium against a live ``uvicorn`` server.
 
-The store holds the bundled sample corpus (ingested through the real readers that are
-available, clustered with ``warta.cluster``) plus two articles carrying script injection.
+The store holds the bundled sample corpus (annotated by the real readers that can run here,
+clustered by the store's ``refresh_clusters``) plus an article carrying script injection.
 Screenshots go to ``artifacts/screenshots/``. Skipped, with the reason, when
 ``/usr/bin/chromium`` or the ``playwright`` package is missing; never downloads a browser.
 """
@@ -9,8 +9,6 @@ Screenshots go to ``artifacts/screenshots/``. Skipped, with the reason, when
 from __future__ import annotations
 
 import copy
-import json
-import re
 import socket
 import sqlite3
 import threading
@@ -63,34 +61,6 @@ def _annotated_samples(samples: Path) -> tuple[list[Article], list[str]]:
     return arts, usable
 
 
-def _label_key(article: Article) -> str:
-    """The key of ``labels.json`` for a stored sample: file name, or FILE#ID inside jsonl/feeds."""
-    origin = article.origin or ""
-    name = Path(re.sub(r"(:\d+|#\d+)$", "", origin)).name
-    return f"{name}#{article.id}" if name.endswith((".jsonl", ".xml")) else name
-
-
-def _store_clusters(db: Path, samples: Path) -> None:
-    """Events and stories from the sample corpus's own labels, standing in for the clustering step."""
-    from warta.store import Store
-
-    labels = json.loads((samples / "labels.json").read_text(encoding="utf-8"))
-    with Store.open(db) as store:
-        arts = list(store.iter_articles(include_duplicates=True))
-    with sqlite3.connect(db) as conn:
-        for sid, about in labels["stories"].items():
-            conn.execute("INSERT INTO stories VALUES (?, ?, NULL, NULL, ?)", (sid, sid.replace("-", " "), about))
-        for eid, ev in labels["events"].items():
-            conn.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)",
-                         (eid, eid.replace("-", " "), ev["date"], ev["date"], ev["story"], ev["description"]))
-        for a in arts:
-            label = labels["articles"].get(_label_key(a))
-            if label:
-                conn.execute("INSERT INTO article_events VALUES (?, ?)", (a.id, label["event"]))
-        conn.execute("UPDATE stories SET start_date = (SELECT min(start_date) FROM events WHERE story_id = "
-                     "stories.id), end_date = (SELECT max(end_date) FROM events WHERE story_id = stories.id)")
-
-
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -102,6 +72,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, samples_dir: Path) -> Itera
     import uvicorn
 
     from warta.store import Store
+    from warta.store.cluster_queries import refresh_clusters
     from warta.web import create_app
 
     db = tmp_path_factory.mktemp("browser") / "warta.db"
@@ -110,9 +81,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, samples_dir: Path) -> Itera
     with Store.open(db) as store:
         for a in [*arts, xss]:
             store.add(a)
-    _store_clusters(db, samples_dir)
-    with sqlite3.connect(db) as conn:
-        conn.execute("INSERT INTO article_events VALUES (?, (SELECT min(id) FROM events))", (xss.id,))
+        refresh_clusters(store)  # the store's own clustering step: events, stories, summaries
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

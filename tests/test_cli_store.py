@@ -107,8 +107,9 @@ def test_search_and_stats_commands(tmp_path: Path) -> None:
     stats = json.loads(runner.invoke(app, ["stats", "--db", str(db), "-f", "json"]).stdout)
     assert stats["articles"] == 4 and stats["rejects_by_code"] == {"W103": 1}
     assert stats["languages"] == {"id": 4}
-    shown = runner.invoke(app, ["stats", "--db", str(db)])
+    shown = runner.invoke(app, ["stats", "--db", str(db), "--rejects", "5"])
     assert shown.exit_code == 0 and "Warta Desa" in shown.stdout
+    assert "Recent rejects" in shown.stdout and "W103" in shown.stdout
 
 
 def test_errors_become_one_line_and_exit_2(tmp_path: Path) -> None:

@@ -101,14 +101,17 @@ def test_state_is_bounded_by_the_windows() -> None:
 
 
 def test_window_index_forgets_old_postings_and_caps_length() -> None:
-    index = WindowIndex(window=3.0, max_postings=2)
-    index.add("old", 0.0, [1, 2])
-    index.add("mid", 5.0, [1])
-    index.add("new", 6.0, [1, 2])
+    times = {"old": 0.0, "mid": 5.0, "new": 6.0, "newest": 6.6}
+    index = WindowIndex(window=3.0, time_of=times.get, max_postings=2)
+    index.add("old", [1, 2])
+    index.add("mid", [1])
+    index.add("new", [1, 2])
     assert index.query([1, 2], now=6.5, limit=10)[0] == "new"
     assert "old" not in index.query([1, 2], now=6.5, limit=10)
-    index.add("newest", 6.6, [1])
+    index.add("newest", [1])
     assert set(index.query([1], now=6.7, limit=10)) == {"new", "newest"}
+    del times["new"]  # forgotten by the clusterer: dropped from the postings
+    assert index.query([2], now=6.7, limit=10) == []
 
 
 def test_features_normalise_indonesian_text() -> None:

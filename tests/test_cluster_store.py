@@ -12,7 +12,13 @@ from warta.article import Quote, Speaker
 from warta.cli import _load_commands, app
 from warta.errors import StoreError
 from warta.store import Store
-from warta.store.cluster_queries import list_events, list_stories, refresh_clusters, story_timeline
+from warta.store.cluster_queries import (
+    event_outlets,
+    list_events,
+    list_stories,
+    refresh_clusters,
+    story_timeline,
+)
 
 
 def _fill(store: Store) -> None:
@@ -40,6 +46,8 @@ def test_refresh_writes_events_stories_titles_and_dates() -> None:
         assert [e["start_date"] for e in timeline["events"]] == ["2021-12-15", "2022-12-30"]
         flood_story = story_timeline(store, flood["story_id"])
         assert flood_story["events"][0]["quotes"][0]["speaker"] == "Rahmat Hidayat"
+        outlets = event_outlets(store, flood["id"])["outlets"]
+        assert [o["outlet"] for o in outlets] == ["kabar harian", "warta kota", "suara pagi"]
         assert refresh_clusters(store) == counts  # idempotent: a refresh replaces, never adds
 
 
@@ -60,3 +68,9 @@ def test_store_commands(tmp_db: Path) -> None:
     story = next(line for line in res.output.splitlines() if '"events": 2' in line).split('"id": "')[1].split('"')[0]
     res = runner.invoke(app, ["timeline", story, "--db", str(tmp_db)])
     assert res.exit_code == 0 and "2021-12-15" in res.output
+    res = runner.invoke(app, ["events", "--db", str(tmp_db), "--format", "jsonl"])
+    flood = next(line for line in res.output.splitlines() if '"articles": 3' in line).split('"id": "')[1].split('"')[0]
+    res = runner.invoke(app, ["outlets", flood, "--db", str(tmp_db)])
+    assert res.exit_code == 0 and "warta kota" in res.output
+    res = runner.invoke(app, ["timeline", "nope", "--db", str(tmp_db)])
+    assert res.exit_code != 0

@@ -111,7 +111,7 @@ def test_outlets_events_and_stories(labels: dict[str, Any]) -> None:
 def test_lengths_in_journalistic_range(corpus: dict[str, Any]) -> None:
     for key, art in corpus.items():
         n = len(_WORD.findall(art["text"]))
-        assert 190 <= n <= 520, f"{key}: {n} words"
+        assert 200 <= n <= 500, f"{key}: {n} words"
 
 
 def test_published_date_is_written_near_the_top(corpus: dict[str, Any], labels: dict[str, Any]) -> None:

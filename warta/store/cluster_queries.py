@@ -119,3 +119,17 @@ def story_timeline(store: Store, story_id: str) -> dict[str, Any]:
             "numbers": list(dict.fromkeys(numbers))[:TIMELINE_NUMBERS],
         })
     return {"story": story[0], "events": items}
+
+
+def event_outlets(store: Store, event_id: str) -> dict[str, Any]:
+    """Outlet comparison for one stored event (see :func:`warta.cluster.outlets.compare_outlets`)."""
+    from dataclasses import asdict
+
+    from warta.cluster.outlets import compare_outlets
+
+    event = _rows(store.conn, "SELECT * FROM events WHERE id = ?", (event_id,))
+    if not event:
+        raise StoreError(f"no event {event_id!r} in {store.path}: list them with `warta events`", event=event_id)
+    ids = [r["article_id"] for r in _rows(store.conn, "SELECT article_id FROM article_events WHERE event_id = ?",
+                                           (event_id,))]
+    return {"event": event[0], "outlets": [asdict(c) for c in compare_outlets([store.get(i) for i in ids])]}

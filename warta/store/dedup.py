@@ -39,11 +39,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from warta.article import normalise_for_hash
 from warta.errors import ConfigError
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
+
+# datasketch is imported where it is used: importing it pulls in scipy.integrate (~2 s), which
+# `warta --help`, `warta search` and `warta stats` never need.
 
 #: datasketch's hashing scheme, pinned and stored with the signatures: signatures made with
 #: another scheme are not comparable (datasketch >= 2.0 refuses to guess it).
@@ -64,6 +71,8 @@ def shingles(text: str, size: int) -> set[bytes]:
 def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
     """datasketch's optimal (bands, rows) for the threshold; cached because finding them takes
     ~0.2 s of numeric integration, paid on every store opened otherwise."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return lsh.b, lsh.r
 
@@ -91,6 +100,8 @@ class NearDuplicateIndex:
             raise ConfigError(f"dedup num_perm must be at least 16 for a usable estimate, got {num_perm}")
         if shingle_size < 1:
             raise ConfigError(f"dedup shingle_size must be >= 1, got {shingle_size}")
+        from datasketch import MinHash, MinHashLSH
+
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle_size = shingle_size
@@ -107,6 +118,8 @@ class NearDuplicateIndex:
         return article_id in self._sigs
 
     def signature(self, text: str) -> LeanMinHash:
+        from datasketch import LeanMinHash, MinHash
+
         mh = MinHash(num_perm=self.num_perm, seed=1, scheme=SCHEME, permutations=self._permutations)
         mh.update_batch(list(shingles(text, self.shingle_size)))
         return LeanMinHash(mh)
@@ -116,6 +129,8 @@ class NearDuplicateIndex:
 
     def from_bytes(self, blob: bytes) -> LeanMinHash | None:
         """The stored signature, or None if it was made with another ``num_perm``."""
+        from datasketch import LeanMinHash
+
         values = np.frombuffer(blob, dtype="<u8")
         if len(values) != self.num_perm:
             return None

@@ -251,5 +251,9 @@ def migrate(conn: sqlite3.Connection) -> int:
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            # Two processes opening a new database at once both see the old version; the one
+            # that got the write lock second finds the step applied (its CREATEs fail): fine.
+            if schema_version(conn) >= number:
+                continue
             raise StoreError(f"cannot migrate database to schema version {number}: {exc}") from exc
     return LATEST

@@ -67,14 +67,24 @@ class Database:
         self._check_schema()
 
     def _check_schema(self) -> None:
+        """Bring an older database up to this Warta's schema (the store's own migrations, the
+        one write made outside ingest: pages cannot read tables that do not exist yet)."""
+        from warta.store import Store
         from warta.store.migrations import LATEST, schema_version
 
-        conn = self.connect()
-        version = schema_version(conn)
-        if version != LATEST:
+        probe = sqlite3.connect(Path(self.path).as_uri() + "?mode=ro", uri=True)
+        try:
+            version = schema_version(probe)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot use {self.path} as a Warta database: {exc}", path=self.path) from exc
+        finally:
+            probe.close()
+        if version < LATEST:
+            log.warning("%s: migrating schema %d -> %d", self.path, version, LATEST)
+            Store.open(self.path).close()  # raises StoreError naming the file if it is not a Warta database
+        elif version > LATEST:
             raise StoreError(
-                f"{self.path} has schema version {version}, this Warta serves {LATEST}: "
-                "run `warta ingest` on it once to migrate it, or check the path",
+                f"{self.path} has schema version {version}, newer than this Warta ({LATEST}): upgrade Warta",
                 path=self.path,
             )
 
@@ -207,7 +217,10 @@ def make_templates() -> Environment:
 
 def error_response(request: Request, exc: WartaError, status: int) -> Response:
     body = jsonable_encoder(exc.to_dict())
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    # set here too: a 500 is answered outside the middleware stack, where SecurityHeaders never sees it
+    headers = {k.decode(): v.decode() for k, v in SecurityHeaders.HEADERS}
+    if status == 401:
+        headers["WWW-Authenticate"] = "Bearer"
     if wants_json(request):
         return JSONResponse(body, status_code=status, headers=headers)
     env: Environment = request.app.state.templates

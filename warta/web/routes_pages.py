@@ -136,8 +136,7 @@ def events(request: Request, story: str | None = None, limit: Limit = wq.DEFAULT
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event(request: Request, event_id: str) -> Response:
     data = wq.event_detail(conn_for(request), event_id)
-    return render(request, "event.html", data, f"/api/events/{charts.url_part(event_id)}",
-                  outlets=charts.bar_list(data["outlets"], label="outlet", value="articles"))
+    return render(request, "event.html", data, f"/api/events/{charts.url_part(event_id)}")
 
 
 @router.get("/stories", response_class=HTMLResponse)
@@ -156,7 +155,6 @@ def story(request: Request, story_id: str) -> Response:
     return render(
         request, "story.html", data, f"/api/stories/{charts.url_part(story_id)}",
         coverage=charts.time_chart([{"date": d, "count": n} for d, n in sorted(per_day.items())]),
-        outlets=charts.bar_list(data["outlets"], label="outlet", value="articles"),
     )
 
 

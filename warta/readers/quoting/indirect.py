@@ -382,7 +382,8 @@ class SentenceReader:
             return None
         # "Menurut X," opens the sentence, follows an opener ("Sebab menurutnya"), or follows a
         # fronted adjunct ending in a comma ("Terkait kondisi alutsista, menurut Hadi …")
-        leading = all(not t.is_word or t.low in CONNECTORS for t in toks[:k]) or toks[k - 1].text == ","
+        # (or follows a period the writer left no space after: "kebuntuan.Menurutnya, …")
+        leading = all(not t.is_word or t.low in CONNECTORS for t in toks[:k]) or toks[k - 1].text in ",."
         if leading and nxt < n and toks[nxt].low == "yang":
             # "Menurut X yang … dengan Idan, CLAUSE": the relative clause describes X
             nxt = next((c for c in range(nxt, n) if toks[c].text == ","), n)

@@ -38,6 +38,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "mengisyaratkan", "menyarankan", "menjanjikan", "mengatakannya", "merasa", "menampik", "membenarkan",
     "mengonfirmasi", "mengkonfirmasi", "menyayangkan", "menyesalkan", "mengharapkan", "menginginkan",
     "mengutarakan", "mengemukakan", "bercerita", "menceritakan", "mengisahkan", "yakin", "optimistis",
+    "beranggapan", "berpandangan", "memandang",
 })
 #: Verbs that report speech only when a clause follows; a bare noun object is an action
 #: ("menanggapi kritik", "menulis buku"), so these need "bahwa" or a comma after them.

@@ -41,6 +41,8 @@ _NP_LINKS = frozenset({"untuk", "dari", "bidang", "urusan", "se", "dan"})
 # open ("Tugas tim pemantau") is not a description of a person.
 _ROLE_MODIFIERS = frozenset({"besar", "utama", "umum", "harian", "khusus", "tugas", "eksekutif", "senior",
                              "pelaksana", "general", "head", "kuasa", "hukum"})
+# Place types that form an office with a role word before them ("Kepala Desa", "Wali Kota").
+_PLACE_TYPES = frozenset({"desa", "kota", "kabupaten", "provinsi", "kecamatan", "kelurahan", "dusun", "daerah"})
 # A name is at most this many words; longer capitalised runs hold a role or organisation.
 _MAX_NAME_WORDS = 5
 # A phrase is at most this many tokens; beyond it we are reading a clause, not a source.
@@ -205,9 +207,10 @@ def _split_role_name(part: list[Token]) -> tuple[list[Token], list[Token]]:
     # proper-noun complement is followed by that complement before the name, so the first
     # word of a long run (or of any run after Desa/Kota/Universitas …) belongs to the role
     head = part[k - 1] if k > 0 else None
-    # "Desa", "Partai" capitalised name a particular village or party; "Wali Kota" is a role
+    # "Desa", "Partai" capitalised name a particular village or party, but after a role word
+    # they make an office ("Wali Kota", "Kepala Desa") that may be followed by the name at once
     always = head is not None and head.low in ALWAYS_COMPLEMENT and head.is_cap \
-        and not (head.low == "kota" and k >= 2 and part[k - 2].low in ("wali", "wakil"))
+        and not (head.low in _PLACE_TYPES and k >= 2 and part[k - 2].low in ROLE_WORDS)
     if head is not None and name and head.low in COMPLEMENT_HEADS and (len(name) >= 3 or (len(name) == 2 and always)):
         name = name[1:]
         k += 1
