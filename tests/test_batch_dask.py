@@ -12,13 +12,13 @@ import pytest
 
 pytest.importorskip("dask.distributed", reason="the dask extra is not installed: pip install 'warta[dask]'")
 
-from test_batch import CRASH, SETTINGS, STAGES, check_same_as_serial, make_items  # noqa: E402
+from test_batch import CRASH, SETTINGS, STAGES, check_same_as_serial, make_items
 
-import warta.batch as batch  # noqa: E402
-from warta.article import Article, Reject  # noqa: E402
-from warta.batch import ParallelPipeline  # noqa: E402
-from warta.batch.dask import DaskExecutor  # noqa: E402
-from warta.pipeline import Pipeline  # noqa: E402
+import warta.batch as batch
+from warta.article import Article, Reject
+from warta.batch import ParallelPipeline
+from warta.batch.dask import DaskExecutor
+from warta.pipeline import Pipeline
 
 
 @pytest.fixture(scope="module")

@@ -143,10 +143,13 @@ class DaskExecutor:
         except self._dd.KilledWorker as exc:
             if sum(isinstance(i, Article) for i in chunk) <= 1:
                 return chunk_rejects(chunk, f"Dask workers died each time they analysed this article ({exc})")
-            # Split the chunk: the articles run as separate tasks (in parallel) and only
-            # the one that kills workers is rejected.
-            singles = [(i, self.client().submit(run_chunk, spec, [i], pure=False)) for i in chunk]
-            return [r for item, fut in singles for r in self._result(spec, [item], fut)]
+            # Split the chunk and run its articles one at a time, so only the one that kills
+            # workers is rejected: a task running beside it on the dying worker would be
+            # failed with it (KilledWorker blames every task the worker was processing).
+            out: list[Item] = []
+            for item in chunk:
+                out.extend(self._result(spec, [item], self.client().submit(run_chunk, spec, [item], pure=False)))
+            return out
         except WorkerSetupError as exc:
             raise ConfigError(f"a Dask worker could not build the pipeline: {exc}") from None
         except Exception as exc:
