@@ -77,8 +77,27 @@ def test_settings_reach_class_stages_and_failures_become_rejects() -> None:
 
 
 def test_plain_function_stage_refuses_settings() -> None:
+    pipe = Pipeline(["test-upper-title"], {"test-upper-title": {"x": 1}})
     with pytest.raises(ConfigError, match="takes no settings"):
-        Pipeline(["test-upper-title"], {"test-upper-title": {"x": 1}})
+        pipe.stages  # noqa: B018 - stages are built (and settings checked) on first use
+
+
+def test_stages_are_built_lazily() -> None:
+    built: list[str] = []
+
+    @register_stage("test-lazy", version="test.lazy.v1", reads=("text",), adds=())
+    class Lazy:
+        def __init__(self) -> None:
+            built.append("yes")
+
+        def __call__(self, article: Article) -> Article:
+            return article
+
+    pipe = Pipeline(["test-lazy"])
+    assert built == []
+    pipe(Article(text="x"))
+    pipe(Article(text="y"))
+    assert built == ["yes"]
 
 
 def test_wrong_return_type_is_a_stage_error() -> None:

@@ -7,7 +7,7 @@ import warta
 EXPECTED = {
     "Article", "Entity", "InputError", "Pipeline", "Quantity", "Quote", "Reject", "Settings", "Span", "Speaker",
     "StageError", "StoreError", "TimeExpr", "WartaError", "__version__", "analyze", "load_pipeline",
-    "load_settings", "pipe", "register_stage",
+    "load_settings", "pipe", "register_stage", "ingest", "search", "stats",
 }
 
 

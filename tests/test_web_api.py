@@ -70,6 +70,7 @@ def test_invalid_parameters_are_422_in_the_error_shape(client: TestClient, url: 
 
 
 @pytest.mark.parametrize("url", ["/api/articles?date_from=13-01-2025", "/api/search?q=%22unclosed",
+                                 "/api/search?q=" + "banjir+" * 100,
                                  "/api/timeline", "/api/quotes?date_to=yesterday"])
 def test_usage_errors_are_400_in_the_error_shape(client: TestClient, url: str) -> None:
     r = client.get(url)

@@ -7,7 +7,7 @@ The public API is what ``__all__`` lists (guarded by ``tests/test_public_api.py`
         ...
 """
 
-from warta.api import analyze
+from warta.api import analyze, ingest, search, stats
 from warta.article import Article, Entity, Quantity, Quote, Reject, Span, Speaker, TimeExpr
 from warta.config import Settings, load_settings
 from warta.errors import InputError, StageError, StoreError, WartaError
@@ -33,8 +33,11 @@ __all__ = [
     "WartaError",
     "__version__",
     "analyze",
+    "ingest",
     "load_pipeline",
     "load_settings",
     "pipe",
     "register_stage",
+    "search",
+    "stats",
 ]

@@ -25,15 +25,23 @@ log = logging.getLogger(__name__)
 
 
 class Pipeline:
-    """An ordered list of built stages."""
+    """An ordered list of stages, checked when created and built when first used."""
 
     def __init__(self, stages: Sequence[str], settings: dict[str, dict[str, Any]] | None = None) -> None:
         settings = settings or {}
         self.specs: list[StageSpec] = [get_stage(name) for name in stages]
         self._check_order()
-        self.stages: list[tuple[StageSpec, StageFn]] = [
-            (spec, spec.build(**settings.get(spec.name, {}))) for spec in self.specs
-        ]
+        self._settings = settings
+        # Stages are built on first use: a re-run that finds every article already stored
+        # never loads a model (the entities model takes seconds to load).
+        self._built: list[tuple[StageSpec, StageFn]] | None = None
+
+    @property
+    def stages(self) -> list[tuple[StageSpec, StageFn]]:
+        """The built stages (building them, and loading their models, on first access)."""
+        if self._built is None:
+            self._built = [(spec, spec.build(**self._settings.get(spec.name, {}))) for spec in self.specs]
+        return self._built
 
     @property
     def names(self) -> list[str]:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from warta.article import Article
-from warta.cluster.features import ArticleFeatures, Featurizer, SparseVec, article_time, centroid
+from warta.cluster.features import ArticleFeatures, Featurizer, SparseVec, article_time, centroid, truncate
 from warta.cluster.model import (
     EVENT_MODEL,
     STORY_MODEL,
@@ -86,7 +86,7 @@ class StoryState:
 def _grow(mean: SparseVec, size: int, new: SparseVec) -> SparseVec:
     """The centroid of ``size`` vectors whose centroid is ``mean``, plus ``new`` (truncated)."""
     if size == 0 or not mean.idx.size:
-        return new
+        return truncate(new)
     # Recent members weigh as much as the first ones, up to CENTROID_MEMBERS: beyond that the
     # centroid follows the latest coverage (a long event drifts, e.g. from preview to result).
     return centroid([mean, new], weights=[min(size, CENTROID_MEMBERS), 1.0])
@@ -239,8 +239,8 @@ class StreamClusterer:
         # A story drifts (preview, result, aftermath, the next round): its centroid is a moving
         # average that halves the weight of the past with each article. Measured on events-dev
         # against the plain mean used for events: story pairwise F1 0.602 vs 0.570 (dev fit).
-        story.text = centroid([story.text, feats.text]) if story.size else feats.text
-        story.names = centroid([story.names, feats.names]) if story.size else feats.names
+        story.text = centroid([story.text, feats.text]) if story.size else truncate(feats.text)
+        story.names = centroid([story.names, feats.names]) if story.size else truncate(feats.names)
         story.size += 1
         story.first = t if story.first is None else min(story.first, t)
         story.last = t if story.last is None else max(story.last, t)

@@ -21,6 +21,7 @@ from warta.article import Article, Reject
 from warta.errors import EmptyInputError, FormatError, InputError
 from warta.ingest.html import html_to_text, split_authors
 from warta.ingest.metadata import make_article
+from warta.ingest.outlets import site_name
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +104,8 @@ def read_feed(data: bytes, name: str, max_chars: int) -> Iterator[Article | Reje
     if parsed.get("bozo"):
         log.warning("%s: malformed feed, reading the %d entries found: %s", name, len(parsed.entries),
                     parsed.get("bozo_exception"))
-    title = parsed.feed.get("title")
-    outlet = title.strip() if isinstance(title, str) and title.strip() else None
+    # the site's name, not its tagline: "Berita Kini - Berita Terkini" → "Berita Kini"
+    outlet = site_name(parsed.feed.get("title"), parsed.feed.get("link"))
     for index, entry in enumerate(parsed.entries, start=1):
         try:
             yield _entry_article(entry, index, name, outlet, max_chars)

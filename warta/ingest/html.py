@@ -2,8 +2,9 @@
 
 1. :func:`trafilatura.bare_extraction` gives the main text (navigation, footers and
    comments left out) and the title, author, date, site name and canonical URL.
-2. When trafilatura finds no date, :func:`htmldate.find_date` looks harder (URL patterns,
-   visible dates in the page).
+2. :func:`htmldate.find_date` gives the publication date-time with its UTC offset; it is
+   used when it falls on trafilatura's day (trafilatura keeps only the day), and when
+   trafilatura finds no date (htmldate also reads URL patterns and visible dates).
 3. The body then goes through the same Indonesian cleaning as every other format
    (:mod:`warta.ingest.metadata`): furniture lines, bylines, datelines, editor initials.
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import datetime
 from typing import Any
 
 from warta.article import Article
@@ -60,9 +62,9 @@ def read_html(html: str, item: str, max_chars: int, url: str | None = None, note
         first, _, rest = text.partition("\n")
         if first.strip() == title and rest.strip():
             text = rest
-    published = meta["date"]
-    if not published:
-        published = _find_date(html, url)
+    timed = _find_date(html, url)
+    day = meta["date"] or (timed[:10] if timed else None)
+    published = _precise_date(day, timed) if day else None
     article = make_article(
         text,
         item,
@@ -81,13 +83,37 @@ def read_html(html: str, item: str, max_chars: int, url: str | None = None, note
 
 
 def _find_date(html: str, url: str | None) -> str | None:
+    """The page's publication date-time (htmldate) in ISO 8601, with its UTC offset when the
+    page gives one (``article:published_time``, JSON-LD, ``<time datetime>``)."""
     from htmldate import find_date
 
     try:
-        return find_date(html, url=url, original_date=True)
+        found = find_date(html, url=url, original_date=True, outputformat=_HTMLDATE_TIME)
     except Exception as exc:  # htmldate is a best-effort fallback; a page without a date is fine
         log.debug("htmldate failed: %s", exc)
         return None
+    if not found:
+        return None
+    try:
+        return datetime.strptime(found, _HTMLDATE_TIME).isoformat()
+    except ValueError:  # no offset given: a local time, kept without one
+        try:
+            return datetime.strptime(found, _HTMLDATE_TIME[:-2]).isoformat()
+        except ValueError:
+            return None
+
+
+# htmldate's output format for a date-time; %z gives "+0800", turned into ISO "+08:00" above
+_HTMLDATE_TIME = "%Y-%m-%dT%H:%M:%S%z"
+
+
+def _precise_date(day: str, timed: str | None) -> str:
+    """trafilatura gives the publication *day*; htmldate's date-time of the same day is kept
+    instead because it carries the hour and the UTC offset (WIB/WITA matter for "which day").
+    Midnight without an offset is what htmldate prints for a page that gives only a day."""
+    if timed and timed[:10] == day[:10] and not (timed.endswith("T00:00:00") and len(day) == 10):
+        return timed
+    return day
 
 
 _BLOCK_TAGS = frozenset(

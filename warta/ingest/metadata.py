@@ -34,6 +34,7 @@ from ftfy import fix_encoding
 
 from warta.article import Article
 from warta.errors import EmptyInputError, TooLargeError
+from warta.ingest.outlets import outlet_name
 
 # A furniture line is short: the longest real one in detik-1k (a "Simak juga Video '…':"
 # line with a long video title) is ~190 characters; real paragraphs that open the same way
@@ -300,6 +301,8 @@ def read_dateline(first_line: str) -> tuple[str | None, str | None]:
             continue
         groups = m.groupdict()
         city, outlet = groups.get("city"), groups.get("outlet")
+        if city is not None and city.lower() in _WEEKDAY_NAMES:
+            continue  # "Senin, 13 Januari 2025 - 13:05" is a date line: a weekday is never a city
         if outlet is not None and not _is_outlet(outlet):
             if city is None:
                 continue
@@ -444,7 +447,8 @@ def apply_body(article: Article, meta: BodyMeta) -> Article:
     article.editors = list(dict.fromkeys([*article.editors, *meta.editors]))
     article.source = article.source or meta.source
     article.dateline = article.dateline or meta.dateline
-    article.outlet = article.outlet or meta.outlet
+    # the input's outlet is kept as given; one read from the text gets its readable name
+    article.outlet = article.outlet or outlet_name(meta.outlet)
     if article.published is None and meta.published is not None:
         article.published, article.published_source = meta.published, "text"
     if meta.removed:

@@ -22,6 +22,8 @@ from warta.store import queries, records
 #: Page sizes: 20 rows reads well on one screen; 100 caps what one request can make the DB do.
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
+#: Longest search text accepted: ~50 words is more than anyone types; longer is a paste or an attack.
+MAX_QUERY_CHARS = 400
 #: How many rows the dashboard's and the facets' "top" lists show.
 TOP_N = 10
 _ORIGINAL = "a.duplicate_of IS NULL"
@@ -159,6 +161,8 @@ def search(
     speaker: str | None = None,
 ) -> dict[str, Any]:
     """Full-text search (FTS5, bm25 order) narrowed by facets; returns hits and facet counts."""
+    if len(q or "") > MAX_QUERY_CHARS:
+        raise UsageError(f"search query too long ({len(q)} characters, at most {MAX_QUERY_CHARS})", q=q[:80] + "…")
     match = queries.fts_query(q) if q and q.strip() else None
     joins, where, params = "", f" WHERE {_ORIGINAL}", []
     if match:

@@ -37,7 +37,7 @@ DateFrom = Annotated[str | None, Query(description="Earliest publication date (Y
 DateTo = Annotated[str | None, Query(description="Latest publication date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD).")]
 
 
-@router.get("/health", summary="Liveness and database path")
+@router.get("/health", summary="Liveness: article count, and whether the server is read-only")
 def health(request: Request) -> JSONResponse:
     conn = conn_for(request)
     return _json({"status": "ok", "articles": conn.execute("SELECT count(*) FROM articles").fetchone()[0],

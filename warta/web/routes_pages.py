@@ -165,11 +165,26 @@ def api_docs(request: Request) -> Response:
     ops = []
     for path, methods in schema.get("paths", {}).items():
         for method, op in methods.items():
-            params = [(p["name"], p.get("in"), (p.get("schema") or {}).get("type", ""), p.get("description", ""))
+            params = [(p["name"], p.get("in"), _type_name(p.get("schema") or {}), p.get("description", ""))
                       for p in op.get("parameters", [])]
             ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
                         "description": op.get("description", ""), "params": params})
     return render(request, "api.html", schema, "/api/openapi.json", ops=ops)
+
+
+def _type_name(schema: dict[str, Any]) -> str:
+    """"string", "integer (1–100)", "integer (≥ 0)" or "string, optional" for an OpenAPI parameter schema."""
+    if "anyOf" in schema:
+        kinds = [sub.get("type", "") for sub in schema["anyOf"]]
+        base = ", ".join(k for k in kinds if k != "null") + (", optional" if "null" in kinds else "")
+    else:
+        base = str(schema.get("type", ""))
+    lo, hi = schema.get("minimum"), schema.get("maximum")
+    if lo is not None and hi is not None:
+        base += f" ({lo}–{hi})"
+    elif lo is not None:
+        base += f" (≥ {lo})"
+    return base
 
 
 def _with_params(request: Request, changes: dict[str, str | None]) -> str:
