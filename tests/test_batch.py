@@ -188,3 +188,18 @@ def test_ingest_on_local_workers_stores_and_then_skips(tmp_path: Path) -> None:
     assert (first.new, first.rejected) == (6, 1) and "kosong.txt" in first.rejects[0].item
     again = batch.ingest([str(inbox)], db=db, stages=["times", "quantities"], executor="local", workers=2)
     assert (again.new, again.unchanged) == (0, 6)
+
+
+def test_analyze_on_local_workers_equals_the_api(tmp_path: Path) -> None:
+    from warta.api import analyze
+
+    for i, town in enumerate(["Sorong", "Tegal", "Bima", "Garut", "Blitar"]):
+        (tmp_path / f"kabar{i}.txt").write_text(
+            f"Pasar {town} Dibuka\n\nPasar baru di {town} dibuka pada Rabu, {i + 1} Januari 2025, "
+            f"dengan {i * 40 + 80} kios.\n", encoding="utf-8")
+    (tmp_path / "rusak.txt").write_bytes(b"\xff\xfe\x00\xd8\x00")
+    stages = ["times", "quantities"]
+    serial = list(analyze([str(tmp_path)], stages=stages))
+    parallel = list(batch.analyze([str(tmp_path)], stages=stages, executor="local", workers=2))
+    assert normal(parallel) == normal(serial)
+    assert sum(isinstance(i, Article) for i in parallel) == 5

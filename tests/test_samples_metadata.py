@@ -9,6 +9,7 @@ keep the publication date that ingest read from the input or the text.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +24,13 @@ from warta.readers.time import TimeReader
 OUTLETS_NOT_IN_TEXT = frozenset({"Berita Kini"})
 # A fixed "today" keeps the times stage reproducible; it is after every sample's date.
 TODAY = "2026-01-01"
+_ORIGIN_SUFFIX = re.compile(r"(?::\d+|#\d+)$")
 
 
 def _key(article: Article) -> str:
     """The labels.json key of an ingested article: file name, or FILE#ID for jsonl/feed items."""
-    origin = article.origin or ""
-    name = Path(origin.split("#", 1)[0].rsplit(":", 1)[0] if origin.endswith(tuple("0123456789")) and
-                ".jsonl:" in origin else origin.split("#", 1)[0]).name
+    # origins are "path", "path:LINE" (JSON Lines) and "path#ENTRY" (feeds)
+    name = Path(_ORIGIN_SUFFIX.sub("", article.origin or "")).name
     return name if name.endswith((".txt", ".html")) else f"{name}#{article.id}"
 
 
@@ -78,4 +79,3 @@ def test_sample_metadata(key: str, ingested: dict[str, Any], labels: dict[str, A
         assert published == expected["published"]
     # the times stage keeps what ingest read (it only infers a date for an article without one)
     assert (art.published, art.published_source) == (published, source)
-    assert "times" not in art.annotated_by or art.times is not None

@@ -2,12 +2,15 @@
 
     WartaError                      base of everything Warta raises on purpose
     ├── UsageError                  the caller asked for something impossible (exit 2)
+    │   ├── NotFoundError           no row with this id (HTTP 404)
+    │   └── AuthError               a write needs a valid token, or writes are disabled (HTTP 401/403)
     ├── ConfigError                 a settings file or pipeline config is wrong
     ├── InputError                  one input item cannot be read (file, line, reason)
     │   ├── EmptyInputError         the item has no text
     │   ├── DecodeError             bytes that are not text in any encoding we accept
     │   ├── FormatError             malformed JSON / HTML / feed
-    │   └── TooLargeError           the item exceeds the configured size limit
+    │   ├── TooLargeError           the item exceeds the configured size limit
+    │   └── UnsafeURLError          a URL points at an address the server must not reach (SSRF guard)
     ├── StageError                  a pipeline stage failed on one article (names the stage)
     ├── StoreError                  the database refused an operation
     └── MissingExtraError           an optional dependency is not installed
@@ -39,6 +42,22 @@ class WartaError(Exception):
 
 class UsageError(WartaError):
     code = "W400"
+
+
+class NotFoundError(UsageError):
+    """No row with this id (HTTP 404)."""
+
+    code = "W404"
+
+
+class AuthError(UsageError):
+    """The request needs a valid bearer token (HTTP 401), or writes are disabled (HTTP 403)."""
+
+    code = "W403"
+
+    def __init__(self, message: str, *, disabled: bool = False) -> None:
+        super().__init__(message)
+        self.disabled = disabled
 
 
 class ConfigError(WartaError):
@@ -85,6 +104,12 @@ class TooLargeError(InputError):
     code = "W104"
 
 
+class UnsafeURLError(InputError):
+    """A URL points at an address the server must not reach (SSRF guard)."""
+
+    code = "W105"
+
+
 class StageError(WartaError):
     """A stage raised or returned the wrong type; the article is rejected, the batch goes on."""
 
@@ -111,16 +136,19 @@ class StoreError(WartaError):
 
 
 __all__ = [
+    "AuthError",
     "ConfigError",
     "DecodeError",
     "EmptyInputError",
     "FormatError",
     "InputError",
     "MissingExtraError",
+    "NotFoundError",
     "PipelineOrderError",
     "StageError",
     "StoreError",
     "TooLargeError",
+    "UnsafeURLError",
     "UsageError",
     "WartaError",
 ]

@@ -413,6 +413,13 @@ def clean_body(text: str) -> BodyMeta:
     return meta
 
 
+def published_in_text(text: str) -> str | None:
+    """The publication date (ISO) printed at the top of a raw body: a date line under the title
+    or a dated dateline, read exactly as ingest reads it; None when the text prints none.
+    For articles that reach the readers without going through ingest (the ``times`` stage)."""
+    return clean_body(text).published
+
+
 def make_article(raw_text: str, item: str, max_chars: int, line: int | None = None, **fields: Any) -> Article:
     """Clean ``raw_text`` and build the Article (input ``fields`` win over what the text says).
 

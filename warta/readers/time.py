@@ -1,7 +1,9 @@
 """The "times" stage: TIMEX3 time expressions, the publication date and the event date.
 
 1. Recognise time expressions with compiled patterns (:mod:`warta.readers.timex.rules`).
-2. Fix the document date: ``Article.published`` when the input has one; otherwise infer it
+2. Fix the document date: ``Article.published`` when the input or ingest gave one (never
+   overridden); else the date line or dated dateline printed at the top of the text, read as
+   ingest reads it (``published_source = "text"``); otherwise infer it
    from the text (``published_source = "inferred"``): a weekday with a day and month fixes
    the year (the most recent year up to today that fits: "Jumat (30 Desember)" → 2022, or
    the fitting year nearest the year the text names most), an explicit full date counts as
@@ -21,6 +23,7 @@ from collections import Counter
 
 from warta.article import Article, TimeExpr
 from warta.errors import FormatError
+from warta.ingest.metadata import published_in_text
 from warta.readers.timex.lexicon import month_names, weekday_names
 from warta.readers.timex.normalise import Context, is_reporting_date, normalise
 from warta.readers.timex.rules import Piece, recognise
@@ -174,6 +177,11 @@ class TimeReader:
         item = article.origin or article.id
         pieces = recognise(article.text)
         published = parse_date(article.published, item=item)
+        if published is None and (printed := published_in_text(article.text)) is not None:
+            # an article that did not come through ingest may still print its date line at the
+            # top ("Selasa, 14 Januari 2025 07:55 WIB"); that beats the latest date in the text
+            article.published, article.published_source = printed, "text"
+            published = parse_date(printed, item=item)
         if published is None:
             today = self.today or dt.date.today()
             published = infer_published(article.text, today, pieces)

@@ -16,7 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from warta.errors import UsageError
+from warta.errors import NotFoundError, UsageError
 from warta.store import queries, records
 
 #: Page sizes: 20 rows reads well on one screen; 100 caps what one request can make the DB do.
@@ -29,12 +29,6 @@ TOP_N = 10
 _ORIGINAL = "a.duplicate_of IS NULL"
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SNIP_OPEN, _SNIP_CLOSE = "\x02", "\x03"  # FTS5 snippet markers that cannot occur in stored text
-
-
-class NotFoundError(UsageError):
-    """No row with this id (HTTP 404)."""
-
-    code = "W404"
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from warta.errors import InputError, TooLargeError, UsageError
+from warta.errors import AuthError, InputError, TooLargeError, UnsafeURLError
 
 #: Fetch limits. 10 s and 5 redirects are what browsers tolerate before users give up; 20 MB
 #: matches ``[ingest] max_file_bytes`` (≈100× the longest article seen in the corpora).
@@ -33,22 +33,6 @@ MAX_REDIRECTS = 5
 MAX_FETCH_BYTES = 20_000_000
 
 Resolver = Callable[[str, int], list[str]]
-
-
-class AuthError(UsageError):
-    """The request needs a valid bearer token (HTTP 401), or writes are disabled (HTTP 403)."""
-
-    code = "W403"
-
-    def __init__(self, message: str, *, disabled: bool = False) -> None:
-        super().__init__(message)
-        self.disabled = disabled
-
-
-class UnsafeURLError(InputError):
-    """A URL points at an address the server must not reach (SSRF guard)."""
-
-    code = "W105"
 
 
 def check_token(header: str | None, token: str | None) -> None:
