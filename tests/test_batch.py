@@ -203,3 +203,9 @@ def test_analyze_on_local_workers_equals_the_api(tmp_path: Path) -> None:
     parallel = list(batch.analyze([str(tmp_path)], stages=stages, executor="local", workers=2))
     assert normal(parallel) == normal(serial)
     assert sum(isinstance(i, Article) for i in parallel) == 5
+
+
+def test_public_names_exist() -> None:
+    assert set(batch.EXECUTORS) == {"serial", "local", "dask"}
+    for name in batch.__all__:
+        assert hasattr(batch, name), name

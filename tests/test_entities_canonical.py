@@ -203,6 +203,12 @@ def test_same_name_same_id_across_articles() -> None:
     assert a[0].role == "Menteri Keuangan" and b[0].role is None
 
 
+def test_lookups_at_hyphens() -> None:
+    ents = by_id(run("Suara.com-Konflik Rusia-Ukraina memanas; Rusia-nya diam.", []))
+    assert {"ORG:suara-com", "GPE:RU", "GPE:UA"} <= set(ents)
+    assert forms(ents["GPE:RU"]) == {"Rusia"} and len(ents["GPE:RU"].mentions) == 1
+
+
 def test_lookups_do_not_fire_inside_words_or_lowercase() -> None:
     ents = run("Kasus itu dibahas oleh komisi; as roda patah dan rasa asing.", [])
     assert ents == []

@@ -207,7 +207,8 @@ def test_html_page(tmp_path: Path) -> None:
     art = _only_article(_read([path]))
     assert art.title == "Taman Baru di Tepi Sungai"
     assert art.authors == ["Budi Santoso", "Rina Wati"]
-    assert (art.published, art.published_source) == ("2024-03-04", "html")
+    # the hour and the UTC offset of article:published_time are kept (trafilatura alone gives the day)
+    assert (art.published, art.published_source) == ("2024-03-04T08:00:00+07:00", "html")
     assert art.outlet == "Warta Uji" and art.url == "https://contoh.test/taman"
     assert art.text == f"{PARA1}\n{PARA2}\n{PARA3}"
     assert "Beranda" not in art.text and "Hak cipta" not in art.text
@@ -295,6 +296,32 @@ def test_atom_feed(tmp_path: Path) -> None:
     assert (art.id, art.outlet, art.authors) == ("urn:uji:1", "Warta Atom", ["Rina Wati"])
     assert art.published == "2024-03-04T09:00:00+07:00"
     assert art.text == f"{PARA1}\n{PARA2}"
+
+
+@pytest.mark.parametrize(
+    ("channel", "outlet"),
+    [
+        ("<title>Warta Uji - Berita Terkini Hari Ini</title><link>https://contoh.test/</link>", "Warta Uji"),
+        ("<title>Kabar Uji | Kabar Terpercaya</title><link>https://contoh.test/</link>", "Kabar Uji"),
+        ("<link>https://www.kabaruji.id/</link>", "kabaruji.id"),  # no title: the link's domain
+        ("<title>Harian-Uji</title>", "Harian-Uji"),  # a hyphen inside a name is no tagline
+    ],
+)
+def test_feed_outlet_is_the_site_name_without_tagline(tmp_path: Path, channel: str, outlet: str) -> None:
+    feed = RSS.replace("<title>Warta Uji</title><link>https://contoh.test/</link>", channel)
+    path = tmp_path / "kota.rss"
+    path.write_text(feed, encoding="utf-8")
+    first = _read([path])[0]
+    assert isinstance(first, Article) and first.outlet == outlet
+
+
+def test_html_page_with_only_a_day_keeps_the_day(tmp_path: Path) -> None:
+    """No hour is made up: a page that gives only a day has the day as ``published``."""
+    page = PAGE.replace('content="2024-03-04T08:00:00+07:00"', 'content="2024-03-04"')
+    path = tmp_path / "taman.html"
+    path.write_text(page, encoding="utf-8")
+    art = _only_article(_read([path]))
+    assert (art.published, art.published_source) == ("2024-03-04", "html")
 
 
 def test_bozo_feed_still_yields_good_entries(tmp_path: Path) -> None:

@@ -79,3 +79,42 @@ def test_sample_metadata(key: str, ingested: dict[str, Any], labels: dict[str, A
         assert published == expected["published"]
     # the times stage keeps what ingest read (it only infers a date for an article without one)
     assert (art.published, art.published_source) == (published, source)
+
+
+def test_times_stage_reads_the_date_line_of_a_raw_sample(samples_dir: Path, labels: dict[str, Any]) -> None:
+    """Articles that skip ingest (Python callers, ``Pipeline.pipe``) still print their date line at
+    the top; the times stage takes it rather than the latest date named in the body ("Kamis (16/1)")."""
+    times = TimeReader(today=TODAY)
+    checked = 0
+    for path in sorted((samples_dir / "articles").glob("*.txt")):
+        title, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+        art = times(Article(text=body, title=title))
+        assert (art.published or "")[:10] == labels["articles"][path.name]["published"], path.name
+        assert art.published_source == "text", path.name
+        checked += 1
+    assert checked >= 20
+
+
+# Written for this test: a date line at the top, a later day named in the body.
+RAW = (
+    "Selasa, 14 Januari 2025 07:55 WIB\n\n"
+    "Samarinda (KBU) - Banjir meluas ke 23 kelurahan, kata petugas, Selasa.\n\n"
+    "Bantuan tambahan dijadwalkan tiba Kamis (16/1/2025)."
+)
+
+
+def test_times_stage_prefers_the_printed_date_line_to_the_latest_date() -> None:
+    art = TimeReader(today=TODAY)(Article(text=RAW))
+    assert (art.published, art.published_source) == ("2025-01-14T07:55:00+07:00", "text")
+
+
+@pytest.mark.parametrize("source", ["input", "html", "text"])
+def test_times_stage_never_overrides_a_given_published(source: str) -> None:
+    art = TimeReader(today=TODAY)(Article(text=RAW, published="2025-01-15", published_source=source))  # type: ignore[arg-type]
+    assert (art.published, art.published_source) == ("2025-01-15", source)
+
+
+def test_times_stage_still_infers_without_a_date_line() -> None:
+    text = RAW.split("\n\n", 1)[1]
+    art = TimeReader(today=TODAY)(Article(text=text))
+    assert (art.published, art.published_source) == ("2025-01-16", "inferred")

@@ -282,3 +282,35 @@ def day_gap(a: float | None, b: float | None) -> float:
 
 def log_gap(a: float | None, b: float | None) -> float:
     return math.log1p(day_gap(a, b))
+
+
+class Probe:
+    """A new article's vectors spread into dense buffers, so its dot product with any stored
+    vector is one gather (~5x faster than the sparse merge; the clusterer scores ~300 dots
+    per article). Buffers are reused: :meth:`load` clears the previous article's entries."""
+
+    def __init__(self, n_features: int = N_FEATURES) -> None:
+        self._bufs = {k: np.zeros(n_features, dtype=np.float32) for k in ("text", "names", "lead")}
+        self._loaded: dict[str, np.ndarray] = {}
+
+    def load(self, feats: ArticleFeatures) -> Probe:
+        for kind, vec in (("text", feats.text), ("names", feats.names), ("lead", feats.lead)):
+            buf = self._bufs[kind]
+            old = self._loaded.get(kind)
+            if old is not None:
+                buf[old] = 0.0
+            buf[vec.idx] = vec.val
+            self._loaded[kind] = vec.idx
+        return self
+
+    def _dot(self, kind: str, vec: SparseVec) -> float:
+        return float(self._bufs[kind][vec.idx] @ vec.val) if vec.idx.size else 0.0
+
+    def text(self, vec: SparseVec) -> float:
+        return self._dot("text", vec)
+
+    def names(self, vec: SparseVec) -> float:
+        return self._dot("names", vec)
+
+    def lead(self, vec: SparseVec) -> float:
+        return self._dot("lead", vec)

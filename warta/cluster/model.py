@@ -15,7 +15,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from warta.cluster.features import ArticleFeatures, SparseVec, day_gap
+import numpy as np
+
+from warta.cluster.features import ArticleFeatures, Probe, SparseVec, day_gap
 
 EVENT_FEATURES = ("text_cos", "names_cos", "log_gap_days", "same_outlet", "same_outlet_same_day",
                   "event_text_cos", "log_event_span_days", "lead_cos", "shares_date", "dates_disjoint")
@@ -23,24 +25,25 @@ STORY_FEATURES = ("event_text_cos", "story_text_cos", "event_names_cos", "story_
 
 
 def event_pair_features(a: ArticleFeatures, b: ArticleFeatures, event_text: SparseVec,
-                        event_first: float | None) -> list[float]:
+                        event_first: float | None, probe: Probe | None = None) -> list[float]:
     """Features of (new article, earlier article and its event) for the same-event decision.
 
     The event's centroid and span temper single-link chaining: an article close to the last
     article of a thread but not to the event as a whole, or that would stretch the event over
     many days, is less likely the same happening.
     """
+    q = probe or Probe().load(a)
     gap = day_gap(a.time, b.time)
     same_outlet = float(a.outlet is not None and a.outlet == b.outlet)
     return [
-        a.text.dot(b.text),
-        a.names.dot(b.names),
+        q.text(b.text),
+        q.names(b.names),
         math.log1p(gap),
         same_outlet,
         same_outlet * float(gap < 1.0),
-        a.text.dot(event_text),
+        q.text(event_text),
         math.log1p(day_gap(a.time, event_first)),
-        a.lead.dot(b.lead),
+        q.lead(b.lead),
         # Both name the day of what they report: the same day is strong evidence, only
         # different days is evidence against (a follow-up, or the next match).
         float(bool(a.dates & b.dates)),
@@ -49,17 +52,17 @@ def event_pair_features(a: ArticleFeatures, b: ArticleFeatures, event_text: Spar
 
 
 def story_pair_features(
-    text: SparseVec, names: SparseVec, time: float | None,
-    event_text: SparseVec, event_names: SparseVec, story_text: SparseVec, story_names: SparseVec,
-    last_time: float | None,
+    a: ArticleFeatures, event_text: SparseVec, event_names: SparseVec, story_text: SparseVec,
+    story_names: SparseVec, last_time: float | None, probe: Probe | None = None,
 ) -> list[float]:
     """Features of (a new event's first article, an earlier event and its story)."""
+    q = probe or Probe().load(a)
     return [
-        text.dot(event_text),
-        text.dot(story_text),
-        names.dot(event_names),
-        names.dot(story_names),
-        math.log1p(day_gap(time, last_time)),
+        q.text(event_text),
+        q.text(story_text),
+        q.names(event_names),
+        q.names(story_names),
+        math.log1p(day_gap(a.time, last_time)),
     ]
 
 
@@ -71,12 +74,19 @@ class PairModel:
     bias: float
     threshold: float
 
+    def probs(self, xs: list[list[float]]) -> np.ndarray:
+        """P(same) for many candidates at once."""
+        if not xs:
+            return np.zeros(0)
+        z = np.asarray(xs, dtype=np.float64) @ np.asarray(self.weights) + self.bias
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+
     def prob(self, x: list[float]) -> float:
         z = self.bias + sum(w * v for w, v in zip(self.weights, x, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 # Fitted by `warta eval cluster --tune --gold ../shared/gold` (2026-11-23); see module docstring.
-EVENT_MODEL = PairModel(weights=(2.756, 3.855, -2.107, -0.76, -0.004, 3.329, 2.234, 4.583, 1.052, -0.357),
-                        bias=-2.729, threshold=0.95)
-STORY_MODEL = PairModel(weights=(4.277, 7.3, 3.384, 5.4, -0.119), bias=-2.152, threshold=0.7)
+EVENT_MODEL = PairModel(weights=(2.542, 3.904, -2.088, -0.747, 0.033, 3.349, 2.248, 4.611, 1.035, -0.359),
+                        bias=-2.796, threshold=0.9)
+STORY_MODEL = PairModel(weights=(4.852, 9.394, 3.024, 4.256, -0.115), bias=-2.431, threshold=0.65)

@@ -25,8 +25,18 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from warta.article import Article
-from warta.cluster.features import ArticleFeatures, Featurizer, SparseVec, article_time, centroid, truncate
+from warta.cluster.features import (
+    ArticleFeatures,
+    Featurizer,
+    Probe,
+    SparseVec,
+    article_time,
+    centroid,
+    truncate,
+)
 from warta.cluster.model import (
     EVENT_MODEL,
     STORY_MODEL,
@@ -154,6 +164,7 @@ class StreamClusterer:
         recorder: Recorder | None = None,
     ) -> None:
         self.featurizer = Featurizer()
+        self.probe = Probe()
         self.event_model, self.story_model = event_model, story_model
         self.event_window, self.story_window = event_window, story_window
         self.articles: dict[str, tuple[ArticleFeatures, str]] = {}  # recent: features, event id
@@ -176,6 +187,7 @@ class StreamClusterer:
     def add_features(self, feats: ArticleFeatures) -> Assignment:
         """Place one article already turned into features (lets tuning featurize once)."""
         feats = replace(feats)  # the clusterer fills in undated times; keep the caller's copy intact
+        self.probe.load(feats)
         if feats.time is None:  # undated: it arrives "now" in the stream
             feats.time = self.now
         elif self.now is None or feats.time > self.now:
@@ -197,26 +209,27 @@ class StreamClusterer:
     # -- events ----------------------------------------------------------------------
     def _match_event(self, feats: ArticleFeatures, t: float) -> EventState | None:
         cands = self.article_index.query(_top_terms(feats.text, QUERY_TERMS), t, MAX_CANDIDATES)
-        gold_event = self.oracle(feats.id)[0] if self.oracle else None
-        best: tuple[float, str] | None = None
+        xs: list[list[float]] = []
+        keys: list[str] = []
+        scored: list[str] = []
         for aid in cands:
             other, event_id = self.articles[aid]
             ev = self.events.get(event_id)
-            if ev is None:
-                continue
-            x = event_pair_features(feats, other, ev.text, ev.first)
+            if ev is not None:
+                xs.append(event_pair_features(feats, other, ev.text, ev.first, self.probe))
+                keys.append(event_id)
+                scored.append(aid)
+        if self.oracle:  # tuning: record the candidates, decide by gold
+            gold_event = self.oracle(feats.id)[0]
             if self.recorder:
-                self.recorder("event", x, self.oracle(aid)[0] == gold_event if self.oracle else False)
-            if self.oracle:
-                continue
-            p = self.event_model.prob(x)
-            if best is None or p > best[0]:
-                best = (p, event_id)
-        if self.oracle:
-            return self.events.get(gold_event or "")
-        if best is not None and best[0] >= self.event_model.threshold:
-            return self.events.get(best[1])
-        return None
+                for x, aid in zip(xs, scored, strict=True):
+                    self.recorder("event", x, self.oracle(aid)[0] == gold_event)
+            return self.events.get(gold_event)
+        if not xs:
+            return None
+        probs = self.event_model.probs(xs)
+        best = int(np.argmax(probs))
+        return self.events.get(keys[best]) if probs[best] >= self.event_model.threshold else None
 
     def _new_event(self, feats: ArticleFeatures, story: StoryState | None) -> EventState:
         self._n_events += 1
@@ -262,27 +275,26 @@ class StreamClusterer:
     # -- stories ---------------------------------------------------------------------
     def _match_story(self, feats: ArticleFeatures, t: float) -> StoryState | None:
         cands = self.event_index.query(_top_terms(feats.text, QUERY_TERMS), t, MAX_CANDIDATES)
-        gold_story = self.oracle(feats.id)[1] if self.oracle else None
-        best: tuple[float, str] | None = None
+        xs: list[list[float]] = []
+        keys: list[str] = []
         for eid in cands:
             ev = self.events.get(eid)
             if ev is None:
                 continue
             st = self.stories[ev.story]
-            x = story_pair_features(feats.text, feats.names, feats.time, ev.text, ev.names, st.text, st.names,
-                                    ev.last)
-            if self.recorder:
-                self.recorder("story", x, ev.story == gold_story)
-            if self.oracle:
-                continue
-            p = self.story_model.prob(x)
-            if best is None or p > best[0]:
-                best = (p, st.id)
+            xs.append(story_pair_features(feats, ev.text, ev.names, st.text, st.names, ev.last, self.probe))
+            keys.append(st.id)
         if self.oracle:
-            return self.stories.get(gold_story or "")
-        if best is not None and best[0] >= self.story_model.threshold:
-            return self.stories.get(best[1])
-        return None
+            gold_story = self.oracle(feats.id)[1]
+            if self.recorder:
+                for x, sid in zip(xs, keys, strict=True):
+                    self.recorder("story", x, sid == gold_story)
+            return self.stories.get(gold_story)
+        if not xs:
+            return None
+        probs = self.story_model.probs(xs)
+        best = int(np.argmax(probs))
+        return self.stories.get(keys[best]) if probs[best] >= self.story_model.threshold else None
 
     # -- bounded state ---------------------------------------------------------------
     def _evict(self, now: float) -> None:

@@ -16,12 +16,15 @@
    such as "(Reuters)" (read as the source but kept in the text);
 5. read the dateline at the start of the body ("JAKARTA, KOMPAS.com -",
    "Jakarta (ANTARA) -", "MEDAN -", "Suara.com -", "REPUBLIKA.CO.ID, JAKARTA --"; a dated one,
-   "Cilacap, Jumat (25/4/2025) -", also gives ``published``). The dateline stays in the text: it is part
-   of the first sentence as printed, and later readers (entities) see the outlet's name there;
+   "Cilacap, Jumat (25/4/2025) -", also gives ``published``; a weekday is never the city). The
+   dateline stays in the text: it is part of the first sentence as printed, and later readers
+   (entities) see the outlet's name there;
 6. collapse the blank lines left behind.
 
 Metadata lines (steps 3-4) are removed from the text; their content goes to the
-:class:`~warta.article.Article` fields by :func:`apply_body`.
+:class:`~warta.article.Article` fields by :func:`apply_body`, where an outlet token read from
+the text gets its readable name (:func:`warta.ingest.outlets.outlet_name`:
+``WARTANUSANTARA.id`` → ``Warta Nusantara``); an outlet given by the input is kept as given.
 """
 
 from __future__ import annotations

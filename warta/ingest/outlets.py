@@ -8,8 +8,9 @@ kept as given. An outlet that ingest reads itself gets a readable name by this r
    so ``WARTANUSANTARA.id``, ``wartanusantara.id`` and ``Warta Nusantara`` are one outlet.
    The table holds wire abbreviations and all-capital domains that no rule can spell out
    (``KBN`` → ``Kantor Berita Nusa``, ``RADARSELATAN.ID`` → ``Radar Selatan``).
-2. **CamelCase domains** are spelled out: ``SuaraTimur.co.id`` → ``Suara Timur``,
-   ``CNNIndonesia.com`` → ``CNN Indonesia`` (the capitals mark the word breaks).
+2. **CamelCase domains** are spelled out: ``SuaraTimur.co.id`` → ``Suara Timur`` (the
+   capitals mark the word breaks; only Capitalised words of three letters or more, so
+   ``SINDOnews.com`` and ``detikNews`` stay as written).
 3. Anything else stays **as written** (``KOMPAS.com``, ``Liputan6.com``, ``ANTARA``): the
    domain is how those outlets name themselves, and guessing word breaks in ``BERITAJATIM``
    would be wrong as often as right.
@@ -26,8 +27,8 @@ from urllib.parse import urlsplit
 
 #: key (see :func:`outlet_key`) → display name. The first block is the invented outlets of
 #: Warta's bundled sample corpus (warta/data/samples/README.md), whose datelines print them as
-#: all-capital domains or a wire abbreviation; the second, real outlets whose datelines
-#: print a short form that is not their name.
+#: all-capital domains or a wire abbreviation; the second, real outlets whose domains join an
+#: acronym to a word, which the CamelCase rule below leaves as written.
 KNOWN_OUTLETS: dict[str, str] = {
     "wartanusantara": "Warta Nusantara",
     "radarselatan": "Radar Selatan",
@@ -46,8 +47,12 @@ KNOWN_OUTLETS: dict[str, str] = {
 
 _WEB_SUFFIX = re.compile(r"\.(?:co\.id|or\.id|go\.id|web\.id|my\.id|com|co|id|net|org|news|info)$", re.I)
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-# a word break inside CamelCase: "SuaraTimur" → "Suara|Timur", "CNNIndonesia" → "CNN|Indonesia"
-_CAMEL_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# a word break inside CamelCase: "SuaraTimur" → "Suara|Timur"
+_CAMEL_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# a name made only of Capitalised words of 3+ letters: "SuaraTimur", "JurnalPagi". Acronym
+# joins are ambiguous ("CNNIndonesia" but "SINDOnews"), so they stay as written unless the
+# table knows them; so do typos and brands written otherwise ("JUARa", "detikNews", "KompasTV").
+_CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z0-9]{2,}){2,}")
 _TAGLINE = re.compile(r"\s+(?:-|–|—|\|)\s+")
 
 
@@ -68,7 +73,7 @@ def outlet_name(token: str | None) -> str | None:
     if known is not None:
         return known
     stem = _WEB_SUFFIX.sub("", token) if "." in token else ""
-    if stem and "." not in stem and " " not in stem and _CAMEL_BREAK.search(stem) and not stem.isupper():
+    if _CAMEL_WORDS.fullmatch(stem):
         return _CAMEL_BREAK.sub(" ", stem)
     return token
 

@@ -129,7 +129,7 @@ def _lookup_pattern() -> re.Pattern[str]:
     alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     events = "|".join(re.escape(a) for a, e in by_abbr.items() if e.type == "EVENT")
     # "Pilkada 2018" is a form of the Pilkada entity
-    return re.compile(rf"(?<![\w\-])(?:(?:{events})\s+(?:19|20)\d\d|{alts})(?![\w\-])")
+    return re.compile(rf"(?<!\w)(?:(?:{events})\s+(?:19|20)\d\d|{alts}){_END}")
 
 
 def people_forms() -> set[str]:
@@ -145,6 +145,10 @@ def people_forms() -> set[str]:
 
 
 _YEAR = re.compile(r"\s+(?:19|20)\d\d$")
+# a form ends at a non-word; a hyphen ends it before a capital ("Suara.com-Pascal",
+# "Rusia-Ukraina") but not before a suffix ("Rusia-nya"); it may start right after a hyphen
+# ("anti-Amerika")
+_END = r"(?!\w|-[a-z])"
 
 
 def lookup_mentions(text: str, taken: list[Mention]) -> list[Mention]:
@@ -287,7 +291,7 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
         return []
     alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     out = []
-    for m in re.finditer(rf"(?<![\w\-])(?:{alts})(?![\w\-])", text):
+    for m in re.finditer(rf"(?<!\w)(?:{alts}){_END}", text):
         if not _overlaps(m.start(), m.end(), spans):
             spans.append((m.start(), m.end()))
             label = forms[m.group()]

@@ -369,7 +369,13 @@ def _counted(rule: str, g: dict[str, str | None], ctx: Context) -> tuple[TimeTyp
     if base is None:
         return "DATE", None
     amount = (n + (0.5 if half else 0)) * sign
-    target = _shift_day(base, amount, unit)
+    try:
+        target: dt.date | None = _shift_day(base, amount, unit)
+    except OverflowError:
+        target = None
+    if target is None or not 1000 <= target.year <= 9999:
+        # "60000 pekan lalu": beyond four-digit years TIMEX3 can only say past or future
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     if unit in ("tahun", "windu", "dekade", "abad"):
         return "DATE", str(target.year)
     if unit == "bulan" and rel not in ("kemudian", "setelahnya", "berikutnya"):
