@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 
 from warta.article import Article, Reject
@@ -116,3 +118,36 @@ def test_contract_round_trip() -> None:
     art = Article(text="Halo dunia", title="t", authors=["A"], published="2024-01-02")
     again = Article.from_contract(art.to_contract())
     assert again.to_contract() == art.to_contract()
+
+
+@register_stage("test-batched", version="test.batched.v1", reads=("text",), adds=("tone",))
+class Batched:
+    """Counts batch calls; a text containing RUSAK makes the whole batch raise."""
+
+    calls: ClassVar[list[int]] = []
+
+    def __call__(self, article: Article) -> Article:
+        if "RUSAK" in article.text:
+            raise ValueError("rusak")
+        article.tone = 1.0
+        return article
+
+    def pipe(self, articles: list[Article]) -> list[Article]:
+        Batched.calls.append(len(articles))
+        return [self(a) for a in articles]
+
+
+def test_batches_go_through_stage_pipe_in_order() -> None:
+    Batched.calls.clear()
+    items = [Article(text=f"teks {i}", id=f"b{i}") for i in range(5)]
+    out = list(Pipeline(["test-batched"]).pipe(items, batch_size=2))
+    assert [o.id for o in out if isinstance(o, Article)] == [f"b{i}" for i in range(5)]
+    assert Batched.calls == [2, 2]  # the last batch has one article and is run one by one
+    assert all(isinstance(o, Article) and o.annotated_by == {"test-batched": "test.batched.v1"} for o in out)
+
+
+def test_failed_batch_is_retried_one_by_one_and_only_the_culprit_rejected() -> None:
+    items = [Article(text="baik", id="ok1"), Article(text="RUSAK", id="bad"), Article(text="baik lagi", id="ok2")]
+    out = list(Pipeline(["test-batched"]).pipe(items, batch_size=8))
+    assert [type(o).__name__ for o in out] == ["Article", "Reject", "Article"]
+    assert isinstance(out[1], Reject) and out[1].stage == "test-batched" and "'bad'" in out[1].reason

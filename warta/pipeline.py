@@ -72,19 +72,68 @@ class Pipeline:
             article.annotated_by[spec.name] = spec.version
         return article
 
-    def pipe(self, items: Iterable[Article | Reject]) -> Iterator[Article | Reject]:
-        """Process a stream lazily; yields each article annotated, or a Reject saying why not."""
-        for item in items:
-            if isinstance(item, Reject):
-                yield item
-                continue
-            try:
-                yield self(item)
-            except StageError as exc:
-                log.warning("%s", exc)
-                yield Reject(item=item.origin or item.id, reason=exc.message, code=exc.code, stage=exc.stage)
-            except WartaError as exc:
-                yield Reject(item=item.origin or item.id, reason=exc.message, code=exc.code)
+    def pipe(self, items: Iterable[Article | Reject], batch_size: int = 16) -> Iterator[Article | Reject]:
+        """Process a stream lazily; yields each article annotated, or a Reject saying why not.
+
+        Output order is input order. When a stage offers ``pipe(articles) -> list[Article]``
+        (as spaCy components do), articles go through it in batches of ``batch_size``, which
+        lets a model stage use ``nlp.pipe``; if a batch call fails, that stage is re-run one
+        article at a time so the failure is pinned on the article that caused it.
+        """
+        for chunk in _batched(items, batch_size):
+            yield from self._pipe_batch(chunk)
+
+    def _pipe_batch(self, chunk: list[Article | Reject]) -> list[Article | Reject]:
+        slots = list(chunk)
+        for spec, fn in self.stages:
+            live = [i for i, item in enumerate(slots) if isinstance(item, Article)]
+            if not live:
+                break
+            batch_fn = getattr(fn, "pipe", None)
+            if batch_fn is not None and len(live) > 1:
+                try:
+                    results = list(batch_fn([slots[i] for i in live]))
+                    if len(results) != len(live) or not all(isinstance(r, Article) for r in results):
+                        raise TypeError("pipe() must return one Article per input article")
+                except Exception as exc:  # fall back to one at a time to find the culprit
+                    log.debug("stage %s: batch failed (%s); retrying one by one", spec.name, exc)
+                else:
+                    for i, art in zip(live, results, strict=True):
+                        art.annotated_by[spec.name] = spec.version
+                        slots[i] = art
+                    continue
+            for i in live:
+                slots[i] = self._run_one(spec, fn, slots[i])  # type: ignore[arg-type]
+        return slots
+
+    @staticmethod
+    def _run_one(spec: StageSpec, fn: StageFn, article: Article) -> Article | Reject:
+        try:
+            result = fn(article)
+            if not isinstance(result, Article):
+                raise StageError(spec.name, article.id, f"returned {type(result).__name__}, expected Article")
+        except StageError as exc:
+            log.warning("%s", exc)
+            return Reject(item=article.origin or article.id, reason=exc.message, code=exc.code, stage=exc.stage)
+        except WartaError as exc:
+            return Reject(item=article.origin or article.id, reason=exc.message, code=exc.code, stage=spec.name)
+        except Exception as exc:  # a stage bug must not kill the batch; name the stage and the article
+            err = StageError(spec.name, article.id, f"{type(exc).__name__}: {exc}")
+            log.warning("%s", err)
+            return Reject(item=article.origin or article.id, reason=err.message, code=err.code, stage=spec.name)
+        result.annotated_by[spec.name] = spec.version
+        return result
+
+
+def _batched(items: Iterable[Article | Reject], size: int) -> Iterator[list[Article | Reject]]:
+    chunk: list[Article | Reject] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def load_pipeline(stages: Sequence[str] | None = None, config: Any = None) -> Pipeline:
