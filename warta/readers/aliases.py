@@ -8,6 +8,8 @@
 * Abbreviations: ``data/aliases/abbreviations.tsv`` (``KPK`` ↔ ``Komisi Pemberantasan
   Korupsi``); the abbreviation gives the stable id (``ORG:kpk``). ``organisations.tsv`` (news
   outlets and agencies) has the same layout and joins the same table.
+* Places: Indonesia's provinces and islands (pycountry) and ``places.tsv`` (big cities), so
+  datelines and common places are found even when the model misses them.
 * People: ``data/aliases/people.tsv``, unambiguous nicknames (``Jokowi`` → Joko Widodo) so an
   article that only says "Jokowi" gets the same id as one that says "Joko Widodo".
 
@@ -131,6 +133,23 @@ def find_abbreviation(form: str) -> Abbreviation | None:
     """Entry for an abbreviation (exact case) or one of its expansions (any case)."""
     by_abbr, by_long = abbreviation_tables()
     return by_abbr.get(form.strip()) or by_long.get(form.casefold().strip())
+
+
+@cache
+def place_table() -> dict[str, str]:
+    """Surface form (case-sensitive) → canonical name of Indonesian provinces, islands and cities:
+    pycountry's ID subdivisions plus ``places.tsv``."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for sub in pycountry.subdivisions.get(country_code="ID") or []:
+        out[sub.name] = sub.name
+    for name, *rest in _rows("places.tsv", 1):
+        out[name] = name
+        for form in (rest[0].split("|") if rest else []):
+            if form.strip():
+                out[form.strip()] = name
+    return out
 
 
 @cache

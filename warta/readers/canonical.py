@@ -32,7 +32,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from warta.article import Entity, Span
-from warta.readers.aliases import country_tables, find_abbreviation, find_country, people_table, slugify
+from warta.readers.aliases import (
+    country_tables,
+    find_abbreviation,
+    find_country,
+    people_table,
+    place_table,
+    slugify,
+)
 from warta.readers.mentions import (
     Mention,
     abbreviation_links,
@@ -95,6 +102,9 @@ def _key(m: Mention) -> str:
     entry = find_abbreviation(_YEAR.sub("", _NATIONAL_SUFFIX.sub("", m.text)))
     if entry is not None and m.label != "PER":
         return entry.id
+    place = place_table().get(m.text)
+    if place is not None and m.label != "PER":
+        return "T:" + place.casefold()  # "Jogja" is Yogyakarta
     return "T:" + " ".join(_words(m.text.casefold()))
 
 
@@ -162,7 +172,8 @@ def _link_short_forms(mentions: list[Mention], keys: list[str], uf: _Union) -> N
     for short, idx in forms.items():
         lab = label[uf.find(idx[0])]
         sw = short.split()
-        candidates = []
+        candidates: list[list[int]] = []
+        cross: list[list[int]] = []  # same word, other label: used only when it is the one choice
         for full, jdx in forms.items():
             full_lab = label[uf.find(jdx[0])]
             if full == short:
@@ -171,13 +182,15 @@ def _link_short_forms(mentions: list[Mention], keys: list[str], uf: _Union) -> N
             if full_lab != lab:
                 # the model may call a full name LOC/ORG and its short form PER ("Vladimir Putin" …
                 # "Putin"): a person's first or last name still links; the label vote settles the type
-                if "PER" in (lab, full_lab) and len(sw) == 1 and len(fw) >= 2 and sw[0] in (fw[0], fw[-1]) \
+                if len(sw) == 1 and len(fw) >= 2 and sw[0] in (fw[0], fw[-1]) \
                         and fw[0] not in _GENERIC_HEADS and fw[0] not in _ADMIN_HEADS:
-                    candidates.append(jdx)
+                    cross.append(jdx)
                 continue
             if _contains(fw, sw, lab) or (lab == "PER" and people.get(short) and people.get(short) == people.get(full)
                                           and len(fw) > len(sw)):
                 candidates.append(jdx)
+        if not candidates and len(cross) == 1:
+            candidates = cross
         if not candidates:
             if lab == "PER":  # a full name (or an orphan short form): its repetitions are one person
                 for i in idx[1:]:

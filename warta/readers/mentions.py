@@ -26,6 +26,7 @@ from warta.readers.aliases import (
     find_abbreviation,
     find_country,
     people_table,
+    place_table,
 )
 from warta.readers.roles import HONORIFICS, ROLE_HEADS, role_before, strip_title
 
@@ -36,7 +37,7 @@ class Mention:
     end: int
     text: str
     label: str  # PER / ORG / LOC from the model, GPE for countries, or the table's type
-    source: str = "ner"  # ner | country | abbr | people | paren | propagated
+    source: str = "ner"  # ner | country | abbr | place | people | paren | propagated
     role: str | None = None
 
 
@@ -125,6 +126,7 @@ def _lookup_pattern() -> re.Pattern[str]:
     by_abbr, _ = abbreviation_tables()
     forms = set(search) | set(by_abbr) | {e for a in by_abbr.values() for e in a.expansions}
     forms |= {f"{a} RI" for a, e in by_abbr.items() if e.type == "ORG"}  # "DPR RI", "MPR RI"
+    forms |= set(place_table())
     forms |= {name for name in people_forms()}
     alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     events = "|".join(re.escape(a) for a, e in by_abbr.items() if e.type == "EVENT")
@@ -167,6 +169,8 @@ def lookup_mentions(text: str, taken: list[Mention]) -> list[Mention]:
             out.append(Mention(m.start(), m.end(), form, "GPE", "country"))
         elif (entry := find_abbreviation(_YEAR.sub("", form.removesuffix(" RI")))) is not None:
             out.append(Mention(m.start(), m.end(), form, entry.type, "abbr"))
+        elif form in place_table():
+            out.append(Mention(m.start(), m.end(), form, "LOC", "place"))
         elif form.casefold() in people_table():
             out.append(Mention(m.start(), m.end(), form, "PER", "people", role_before(text, m.start())))
     if out:  # model spans strictly inside a table form give way to it
