@@ -121,6 +121,8 @@ def test_local_keeps_a_bounded_number_of_articles_in_flight() -> None:
     def endless() -> Iterator[Article | Reject]:
         nonlocal pulled
         for i in itertools.count():
+            if i > 1000:  # an executor that reads the whole stream ahead fails here, not hangs
+                raise AssertionError("the executor read far ahead of the results consumed")
             pulled += 1
             yield Article(text=f"Kabar ke-{i}.", id=f"e{i}")
 
@@ -148,6 +150,7 @@ def test_spec_names_the_modules_of_non_builtin_stages() -> None:
 def test_run_checks_stages_and_arguments_before_starting() -> None:
     with pytest.raises(ConfigError, match="no stage named 'tidak-ada'"):
         batch.run([], stages=["tidak-ada"], executor="local", workers=2)
+    assert list(batch.run([], stages=["times"], executor="local", workers=2)) == []
     with pytest.raises(UsageError, match="unknown executor 'gpu'"):
         make_executor("gpu")
     with pytest.raises(UsageError, match="only used by the dask executor"):

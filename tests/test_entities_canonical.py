@@ -203,6 +203,18 @@ def test_same_name_same_id_across_articles() -> None:
     assert a[0].role == "Menteri Keuangan" and b[0].role is None
 
 
+def test_places_and_cross_label_short_forms() -> None:
+    text = ("BANDUNG - Pebalap Marco Santini tiba di Jogja. Santini lalu ke Jakarta International Stadium "
+            "dan pulang ke Jakarta.")
+    ents = by_id(run(text, [("Marco Santini", "ORG"), ("Santini", "LOC"),
+                            ("Jakarta International Stadium", "LOC")]))
+    assert "LOC:bandung" not in ents  # lookups are case-sensitive: the all-caps dateline is not matched
+    assert forms(ents["LOC:yogyakarta"]) == {"Jogja"}
+    assert forms(ents["LOC:jakarta"]) == {"Jakarta"}
+    santini = next(e for e in ents.values() if "Santini" in forms(e))
+    assert forms(santini) == {"Marco Santini", "Santini"}
+
+
 def test_lookups_at_hyphens() -> None:
     ents = by_id(run("Suara.com-Konflik Rusia-Ukraina memanas; Rusia-nya diam.", []))
     assert {"ORG:suara-com", "GPE:RU", "GPE:UA"} <= set(ents)

@@ -120,13 +120,16 @@ class LocalExecutor:
                 try:
                     results = future.result()
                 except BrokenProcessPool:
-                    # Some chunk in flight killed a worker, and the pool failed them all:
-                    # re-run each one alone on a fresh pool to find the culprit.
-                    backlog = [chunk, *(c for c, _ in pending)]
+                    # Some chunk in flight killed a worker, and the pool failed all that were
+                    # not finished: re-run each of those alone on a fresh pool to find the culprit.
+                    backlog: list[tuple[list[Item], Future[list[Item]] | None]] = [(chunk, None), *pending]
                     pending.clear()
                     pool.shutdown(wait=True, cancel_futures=True)
                     pool = self._pool(spec)
-                    for c in backlog:
+                    for c, f in backlog:
+                        if f is not None and f.done() and not f.cancelled() and f.exception() is None:
+                            yield from f.result()  # finished before the crash: keep its results
+                            continue
                         results, pool = self._isolated(spec, c, pool)
                         yield from results
                     continue

@@ -11,8 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from warta.api import analyze as analyze_items
 from warta.article import Article, Reject
+from warta.batch import analyze as batch_analyze
 from warta.cli._app import app
 from warta.cli._common import exit_code, progress, report_reject
 
@@ -28,6 +28,9 @@ def analyze(
     format: Format = typer.Option(Format.table, "--format", "-f", help="jsonl: contract-v1 objects; table: summary."),
     stages: str | None = typer.Option(None, help="Comma-separated stage names (default: from settings)."),
     config: Path | None = typer.Option(None, help="A warta.toml overriding the defaults."),
+    executor: str = typer.Option("serial", help="serial, local (worker processes here) or dask."),
+    workers: int | None = typer.Option(None, help="Worker processes for local/dask (default: CPUs)."),
+    address: str | None = typer.Option(None, help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster)."),
 ) -> None:
     """Analyse articles and print entities, quotes, times and quantities (stateless).
 
@@ -36,7 +39,10 @@ def analyze(
     stage_list = [s.strip() for s in stages.split(",")] if stages else None
     n_ok = n_bad = 0
     rows: list[Article] = []
-    for item in progress(analyze_items(inputs, stages=stage_list, config=config), "analysing"):
+    items = batch_analyze(
+        inputs, stages=stage_list, config=config, executor=executor, workers=workers, address=address
+    )
+    for item in progress(items, "analysing"):
         if isinstance(item, Reject):
             n_bad += 1
             report_reject(item)

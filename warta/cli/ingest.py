@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from warta.api import ingest as ingest_inputs
+from warta.batch import ingest as batch_ingest
 from warta.cli._app import app
 from warta.cli._common import exit_code, progress, report_reject
 
@@ -25,6 +25,9 @@ def ingest(
     stages: str | None = typer.Option(None, help="Comma-separated stage names (default: from settings)."),
     config: Path | None = typer.Option(None, help="A warta.toml overriding the defaults."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="text: one summary line; json: the report."),
+    executor: str = typer.Option("serial", help="serial, local (worker processes here) or dask."),
+    workers: int | None = typer.Option(None, help="Worker processes for local/dask (default: CPUs)."),
+    address: str | None = typer.Option(None, help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster)."),
 ) -> None:
     """Analyse articles and store them; re-running skips what is already stored.
 
@@ -32,11 +35,12 @@ def ingest(
     (file:line: reason) and recorded in the database. Exit code 0 all stored, 1 some
     rejected, 2 nothing readable.
 
-    Example: warta ingest berita/ feed.xml --db warta.db
+    Example: warta ingest berita/ feed.xml --db warta.db  (add --executor local to use every core)
     """
     stage_list = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
-    report = ingest_inputs(
-        inputs, db=db, config=config, stages=stage_list, progress=lambda items: progress(items, "ingesting")
+    report = batch_ingest(
+        inputs, db=db, config=config, stages=stage_list, progress=lambda items: progress(items, "ingesting"),
+        executor=executor, workers=workers, address=address,
     )
     for reject in report.rejects:
         report_reject(reject)

@@ -252,8 +252,10 @@ class StreamClusterer:
         # A story drifts (preview, result, aftermath, the next round): its centroid is a moving
         # average that halves the weight of the past with each article. Measured on events-dev
         # against the plain mean used for events: story pairwise F1 0.602 vs 0.570 (dev fit).
-        story.text = centroid([story.text, feats.text]) if story.size else truncate(feats.text)
-        story.names = centroid([story.names, feats.names]) if story.size else truncate(feats.names)
+        # A new story shares its first event's vectors (same objects: updates make new ones),
+        # which halves the memory of the many one-event stories.
+        story.text = centroid([story.text, feats.text]) if story.size else event.text
+        story.names = centroid([story.names, feats.names]) if story.size else event.names
         story.size += 1
         story.first = t if story.first is None else min(story.first, t)
         story.last = t if story.last is None else max(story.last, t)

@@ -47,6 +47,7 @@ from warta.readers.mentions import (
     looks_abbrev,
     lookup_mentions,
     propagate,
+    role_anchored,
     vote_labels,
 )
 
@@ -123,6 +124,7 @@ def canonical_entities(text: str, raw: Iterable[tuple[int, int, str]]) -> list[E
     renum = {old: new for new, old in enumerate(keep)}
     mentions = [mentions[i] for i in keep]
     links = [(renum[a], renum[b]) for a, b in links if a in renum and b in renum]
+    mentions += role_anchored(text, mentions)
     mentions += propagate(text, mentions)
     uf = _Union(len(mentions))
     keys = [_key(m) for m in mentions]
@@ -169,6 +171,7 @@ def _link_short_forms(mentions: list[Mention], keys: list[str], uf: _Union) -> N
         if key.startswith("T:"):
             forms[key[2:]].append(i)
     people = people_table()
+    places = {p.casefold() for p in place_table()}  # "Jakarta" never joins "Jakarta International Stadium"
     for short, idx in forms.items():
         lab = label[uf.find(idx[0])]
         sw = short.split()
@@ -180,9 +183,10 @@ def _link_short_forms(mentions: list[Mention], keys: list[str], uf: _Union) -> N
                 continue
             fw = full.split()
             if full_lab != lab:
-                # the model may call a full name LOC/ORG and its short form PER ("Vladimir Putin" …
-                # "Putin"): a person's first or last name still links; the label vote settles the type
-                if len(sw) == 1 and len(fw) >= 2 and sw[0] in (fw[0], fw[-1]) \
+                # the model may label a full name and its short form differently ("Vladimir Putin"
+                # LOC … "Putin" PER): a first or last word still links when it is the only such
+                # full form; the label vote settles the type
+                if len(sw) == 1 and len(fw) >= 2 and sw[0] in (fw[0], fw[-1]) and short not in places \
                         and fw[0] not in _GENERIC_HEADS and fw[0] not in _ADMIN_HEADS:
                     cross.append(jdx)
                 continue
@@ -244,6 +248,8 @@ def _build(mentions: list[Mention], keys: list[str], uf: _Union) -> list[Entity]
             name = _fullest(forms)
             if label == "PER":
                 name = people_table().get(name.casefold(), name)
+            elif label == "LOC":
+                name = place_table().get(name, name)  # "Jogja" → Yogyakarta
             ent_id = f"{label}:{slugify(name)}"
         seen: set[tuple[int, int]] = set()
         spans = []

@@ -8,7 +8,8 @@
    government body ("Kementerian Luar Negeri AS").
 4. :func:`abbreviation_links` finds "Long Form (ABBR)" by the Schwartz & Hearst (2003)
    letter-matching rule and "Name (Nickname)"; it returns new mentions and links.
-5. :func:`propagate` adds the other occurrences of forms already found (the model tags one
+5. :func:`role_anchored` finds the person named right after a role that the model missed.
+6. :func:`propagate` adds the other occurrences of forms already found (the model tags one
    "Kremlin" and misses the next), and of the parts of a person's name ("Ocon" after
    "Esteban Ocon"), so every mention is kept.
 """
@@ -28,7 +29,7 @@ from warta.readers.aliases import (
     people_table,
     place_table,
 )
-from warta.readers.roles import HONORIFICS, ROLE_HEADS, role_before, strip_title
+from warta.readers.roles import HONORIFICS, ROLE_HEADS, ROLE_WORDS, role_before, strip_title
 
 
 @dataclass(slots=True)
@@ -37,7 +38,7 @@ class Mention:
     end: int
     text: str
     label: str  # PER / ORG / LOC from the model, GPE for countries, or the table's type
-    source: str = "ner"  # ner | country | abbr | place | people | paren | propagated
+    source: str = "ner"  # ner | country | abbr | place | people | role | paren | propagated
     role: str | None = None
 
 
@@ -274,6 +275,47 @@ def abbreviation_links(text: str, mentions: list[Mention]) -> tuple[list[Mention
             continue
         links.append((get(ls, le, label, "paren"), get(s_in, s_in + len(inner), label, "paren")))
     return added, links
+
+
+_CAP = r"[A-Z][\w'’.\-]*"
+_ROLE_NAME = re.compile(
+    rf"(?<!\w)(?P<head>(?i:{'|'.join(re.escape(h) for h in ROLE_HEADS)}))\s+(?P<run>{_CAP}(?:\s+{_CAP}){{0,6}})"
+    rf"(?=\s+[a-z]|\s*[,.;:!?)\"”]|$)",
+)
+
+
+def role_anchored(text: str, taken: list[Mention]) -> list[Mention]:
+    """People the model missed right after a role: "Juru bicara Kremlin Dmitry Peskov mengatakan".
+
+    After the role head, words that describe the role (role words, countries, table
+    organisations, forms already found as ORG/LOC) are skipped; the two or three capitalised
+    words left before a lowercase word or punctuation are the name.
+    """
+    spans = [(m.start, m.end) for m in taken]
+    org_forms = {m.text for m in taken if m.label in {"ORG", "LOC", "GPE"}}
+    out = []
+    for m in _ROLE_NAME.finditer(text):
+        if not m.group("head")[0].isalpha():
+            continue
+        words = list(re.finditer(r"\S+", m.group("run")))
+        i = 0
+        while i < len(words) and (words[i].group().lower() in ROLE_WORDS or _describes(words[i].group(), org_forms)):
+            i += 1
+        name = words[i:]
+        if not 2 <= len(name) <= 3 or any(w.group().lower() in ROLE_WORDS for w in name):
+            continue
+        s = m.start("run") + name[0].start()
+        e = m.start("run") + name[-1].end()
+        if _overlaps(s, e, spans):
+            continue
+        spans.append((s, e))
+        out.append(Mention(s, e, text[s:e], "PER", "role", role_before(text, s)))
+    return out
+
+
+def _describes(word: str, org_forms: set[str]) -> bool:
+    w = word.strip(_TRIM)
+    return find_country(w) is not None or find_abbreviation(w) is not None or w in org_forms
 
 
 def propagate(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -42,7 +42,7 @@ HONORIFICS: frozenset[str] = frozenset({
 })
 
 # Lowercase words that may sit inside a role ("juru bicara", "menteri luar negeri", "wali kota").
-_ROLE_WORDS: frozenset[str] = frozenset(w for h in ROLE_HEADS for w in h.split()) | {
+ROLE_WORDS: frozenset[str] = frozenset(w for h in ROLE_HEADS for w in h.split()) | {
     "dan", "bidang", "urusan", "untuk", "luar", "dalam", "negeri", "umum", "besar", "tinggi", "agung",
     "utama", "koordinator", "kabinet", "partai", "fraksi", "komisi", "negara", "pusat", "daerah", "provinsi",
     "kota", "kabupaten", "se", "hukum", "humas", "tim", "nasional",
@@ -56,7 +56,7 @@ def _is_role_word(word: str) -> bool:
     w = word.strip()
     if not w or not any(c.isalpha() for c in w):
         return False
-    return w[0].isupper() or w.lower() in _ROLE_WORDS
+    return w[0].isupper() or w.lower() in ROLE_WORDS
 
 
 def role_before(text: str, start: int) -> str | None:
@@ -114,7 +114,7 @@ def strip_title(text: str, start: int, end: int) -> tuple[int, int, str | None]:
 def _describes_role(word: str) -> bool:
     from warta.readers.aliases import find_abbreviation, find_country
 
-    return word.lower() in _ROLE_WORDS or find_country(word) is not None or find_abbreviation(word) is not None
+    return word.lower() in ROLE_WORDS or find_country(word) is not None or find_abbreviation(word) is not None
 
 
 def _skip_space(s: str, i: int) -> int:
