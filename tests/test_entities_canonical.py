@@ -63,6 +63,18 @@ def test_short_form_joins_full_name_and_role_is_kept() -> None:
     assert forms(ents["GPE:CN"]) == {"China"}
 
 
+def test_person_after_a_role_is_found_when_the_model_misses_it() -> None:
+    text = ("Juru bicara Kremlin Dmitry Peskov mengatakan pertemuan berjalan baik. \"Kami puas,\" kata Peskov. "
+            "Menteri Luar Negeri Retno Marsudi hadir, begitu pula Ketua Umum Partai Sejahtera Baru.")
+    ents = by_id(run(text, []))  # the model found nothing
+    peskov = ents["PER:dmitry-peskov"]
+    assert forms(peskov) == {"Dmitry Peskov", "Peskov"} and peskov.role == "Juru bicara Kremlin"
+    assert "ORG:kremlin" in ents  # the seat of government is its own entity
+    assert ents["PER:retno-marsudi"].role == "Menteri Luar Negeri"
+    # four capitalised words after a role are not guessed at
+    assert not any(e.type == "PER" and "Baru" in e.name for e in ents.values())
+
+
 def test_role_before_name_is_read_and_not_part_of_name() -> None:
     text = "Hal itu disampaikan juru bicara Kremlin Dmitry Peskov kepada wartawan di Moskow."
     ents = by_id(run(text, [("Kremlin", "ORG"), ("Dmitry Peskov", "PER"), ("Moskow", "LOC")]))

@@ -328,7 +328,7 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
         words = m.text.split()
         if m.label == "LOC" and len(words) >= 2 and words[0].lower() in _ADMIN_HEADS:
             forms.setdefault(" ".join(words[1:]), "LOC")  # "Belu" after "Kabupaten Belu"
-        if m.label == "PER" and m.source == "ner" and len(m.text.split()) >= 2:
+        if m.label == "PER" and m.source in {"ner", "role", "people", "paren"} and len(words) >= 2:
             for part in m.text.split():
                 if len(part) >= 3 and part[0].isupper() and part.lower() not in _STOP_PARTS \
                         and find_country(part) is None and find_abbreviation(part) is None:
