@@ -112,6 +112,10 @@ def test_window_index_forgets_old_postings_and_caps_length() -> None:
     assert set(index.query([1], now=6.7, limit=10)) == {"new", "newest"}
     del times["new"]  # forgotten by the clusterer: dropped from the postings
     assert index.query([2], now=6.7, limit=10) == []
+    index.add("late", [3])
+    times["late"] = 7.0
+    index.sweep(now=20.0)  # terms whose newest key expired go, queried or not
+    assert index.postings == {}
 
 
 def test_features_normalise_indonesian_text() -> None:

@@ -1,11 +1,12 @@
 """Keep the documentation true to the code.
 
 - docs/cli.md has a section for every command and sub-command of the Typer app, and each
-  section names every option (and argument) of its command;
-- docs/configuration.md names every key of warta/default.toml and every environment
-  variable the package reads;
-- every relative link in docs/*.md and README.md points at a file that exists;
-- every ``$ warta ...`` line in a code block names a real command and only its options.
+  section names every option (and argument) of its command and shows an example;
+- docs/configuration.md names every key of warta/default.toml, every setting of a built-in
+  stage (``[stages.NAME]``) and every environment variable the package reads;
+- every relative link in docs/*.md and README.md points at a file that exists (and at a
+  heading that exists, for a link with an anchor);
+- every ``warta ...`` command in a code block names a real command and only its options.
 
 The checkers are plain functions so that the tests at the end can show they do fail on a
 page that is wrong (a check that cannot fail checks nothing).
@@ -141,7 +142,8 @@ def command_sections(page: str) -> dict[str, str]:
 
 
 def cli_problems(page: str, cmds: dict[str, Command]) -> list[str]:
-    """Commands without a section, and options or arguments their section does not name."""
+    """Commands without a section, options or arguments their section does not name, and
+    sections without an example."""
     sections = command_sections(page)
     problems: list[str] = []
     for path, cmd in sorted(cmds.items()):
@@ -152,6 +154,9 @@ def cli_problems(page: str, cmds: dict[str, Command]) -> list[str]:
         for word in required_words(cmd):
             if not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", section):
                 problems.append(f"`warta {path}`: {word} is not mentioned in its section")
+        if not is_group(cmd) and not any(c == f"warta {path}" or c.startswith(f"warta {path} ")
+                                         for c in shell_commands(section)):
+            problems.append(f"`warta {path}`: its section has no example (a code block with `$ warta {path} ...`)")
     return problems
 
 
@@ -189,26 +194,56 @@ def config_problems(page: str, keys: list[str], env: set[str]) -> list[str]:
     return problems
 
 
+def anchors(page: Path) -> set[str]:
+    """GitHub's ids for the headings of a Markdown page: lower case, punctuation dropped,
+    spaces to hyphens (``## Training: `warta train` `` → ``training-warta-train``)."""
+    ids: set[str] = set()
+    for line in outside_code(page.read_text(encoding="utf-8")).splitlines():
+        m = _HEADING.match(line)
+        if m:
+            ids.add(re.sub(r"[^\w\- ]", "", m.group(2).strip().lower()).replace(" ", "-"))
+    return ids
+
+
 def broken_links(page: Path) -> list[str]:
-    """Relative links of ``page`` whose target file does not exist."""
+    """Relative links of ``page`` whose target file, or heading anchor in a .md file, does not exist."""
     bad: list[str] = []
     for target in _LINK.findall(outside_code(page.read_text(encoding="utf-8"))):
-        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith("#"):
-            continue  # http:, mailto:, an anchor on the same page
-        path = target.split("#", 1)[0].split("?", 1)[0]
-        if not (page.parent / path).exists():
+        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
+            continue  # http:, mailto:
+        path, _, anchor = target.split("?", 1)[0].partition("#")
+        dest = page.parent / path if path else page
+        if not dest.exists():
             bad.append(f"{page.name}: link to {target} (no such file)")
+        elif anchor and dest.suffix == ".md" and anchor not in anchors(dest):
+            bad.append(f"{page.name}: link to {target} (no such heading in {dest.name})")
     return bad
+
+
+_SHELL_SPLIT = re.compile(r"\s*(?:;|&&|\|\|?)\s*")
+
+
+def shell_commands(text: str) -> list[str]:
+    """The ``warta ...`` commands in code blocks: lines starting ``$ warta`` or ``warta <word>``
+    (not output such as ``warta: rejected …``), split at ``;``, ``&&`` and pipes, comments dropped."""
+    out: list[str] = []
+    for line in code_lines(text):
+        s = line.strip()
+        if s.startswith("$ "):
+            s = s[2:]
+        elif not re.match(r"warta [a-z]", s):
+            continue  # output, or another program's command line
+        for part in _SHELL_SPLIT.split(s.split(" #", 1)[0]):
+            if re.match(r"warta [a-z]", part):
+                out.append(part.strip())
+    return out
 
 
 def shell_problems(text: str, cmds: dict[str, Command], where: str) -> list[str]:
     """``$ warta ...`` lines in code blocks: the command exists and every ``--option`` is its own."""
     problems: list[str] = []
-    for line in code_lines(text):
-        s = line.strip()
-        if not s.startswith("$ warta"):
-            continue
-        words = s[2:].split("#", 1)[0].split()[1:]  # after "warta", comment dropped
+    for s in shell_commands(text):
+        words = s.split()[1:]  # after "warta"
         path = ""
         for word in words:
             candidate = f"{path} {word}".strip()
@@ -256,6 +291,28 @@ def test_configuration_page_documents_every_setting_and_env_var() -> None:
     assert not problems, "docs/configuration.md is out of date:\n" + "\n".join(problems)
 
 
+def stage_settings() -> list[str]:
+    """``stages.NAME.PARAM`` for each constructor parameter of the built-in class stages."""
+    import inspect
+
+    from warta.registry import BUILTIN_MODULES, get_stage
+
+    out: list[str] = []
+    for name in BUILTIN_MODULES:
+        spec = get_stage(name)
+        if spec.is_class:
+            out += [f"stages.{name}.{p}" for p in inspect.signature(spec.factory).parameters]
+    return out
+
+
+def test_configuration_page_documents_every_stage_setting() -> None:
+    settings = stage_settings()
+    assert "stages.times.today" in settings  # the scan finds something
+    page = CONFIG_PAGE.read_text(encoding="utf-8")
+    missing = [s for s in settings if f"`{s}`" not in page]
+    assert not missing, f"docs/configuration.md does not document the stage settings {missing}"
+
+
 @pytest.mark.parametrize("page", doc_pages(), ids=lambda p: p.name)
 def test_relative_links_point_at_existing_files(page: Path) -> None:
     assert not broken_links(page), "\n".join(broken_links(page))
@@ -286,13 +343,16 @@ def _fake_commands() -> dict[str, Command]:
 
 
 def test_cli_checker_catches_missing_commands_and_options() -> None:
-    page = "# CLI\n\n## `warta ingest INPUTS...`\n\n`--db` only.\n\n## `warta train ner`\n\n`--seed`\n"
+    example = "```\n$ warta train ner --seed 1\n```\n"
+    page = "# CLI\n\n## `warta ingest INPUTS...`\n\n`--db` only.\n\n## `warta train ner`\n\n`--seed`\n" + example
     problems = cli_problems(page, _fake_commands())
     assert any("--dry-run" in p for p in problems)
     assert any("`warta train` has no section" in p for p in problems)
-    assert not any("--seed" in p or "--db" in p or "INPUTS" in p for p in problems)
+    assert any("`warta ingest`: its section has no example" in p for p in problems)
+    assert not any("--seed" in p or "--db" in p or "INPUTS" in p or "train ner`: its" in p for p in problems)
     # an option named only in another command's section does not count for this one
-    moved = "## `warta ingest INPUTS...`\n\n`--dry-run`\n\n## `warta train`\n\n## `warta train ner`\n\n--db --seed\n"
+    moved = ("## `warta ingest INPUTS...`\n\n`--dry-run`\n```\nwarta ingest a.txt\n```\n\n## `warta train`\n\n"
+             "## `warta train ner`\n\n--db --seed\n" + example)
     assert cli_problems(moved, _fake_commands()) == ["`warta ingest`: --db is not mentioned in its section"]
 
 
@@ -306,14 +366,22 @@ def test_config_checker_catches_undocumented_keys_and_env_vars(tmp_path: Path) -
 
 
 def test_link_and_shell_checkers_catch_mistakes(tmp_path: Path) -> None:
-    (tmp_path / "there.md").write_text("x", encoding="utf-8")
+    (tmp_path / "there.md").write_text("# A heading\n", encoding="utf-8")
     page = tmp_path / "p.md"
-    page.write_text("[ok](there.md#a) [web](https://x.org) [bad](missing.md)\n```\n[in code](nope.md)\n```\n",
+    page.write_text("# Top\n\n## Two words: `x`\n\n[ok](there.md) [web](https://x.org) [bad](missing.md)\n"
+                    "[here](#two-words-x) [nowhere](#three) [far](there.md#gone)\n```\n[in code](nope.md)\n```\n",
                     encoding="utf-8")
-    assert [b.endswith("missing.md (no such file)") for b in broken_links(page)] == [True]
+    assert broken_links(page) == [
+        "p.md: link to missing.md (no such file)",
+        "p.md: link to #three (no such heading in p.md)",
+        "p.md: link to there.md#gone (no such heading in there.md)",
+    ]
     cmds = _fake_commands()
-    text = "```\n$ warta ingest a.txt --db x.db\n$ warta train ner --seed 1\n$ warta ingst a\n$ warta train\n" \
-           "$ warta ingest a --bogus\n```\n"
+    text = (
+        "```\n$ warta ingest a.txt --db x.db\n$ warta train ner --seed 1\n$ warta ingst a\n$ warta train\n"
+        "warta ingest a --bogus\nwarta: rejected a.txt: empty\n"
+        "$ cat a | warta ingest - && warta train ner --db x  # --x\n```\n"
+    )
     problems = shell_problems(text, cmds, "p.md")
-    assert len(problems) == 3 and "--bogus" in problems[2]
+    assert len(problems) == 4 and "--bogus" in problems[2] and "`warta train ner` has no option --db" in problems[3]
 

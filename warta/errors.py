@@ -5,6 +5,7 @@
     │   ├── NotFoundError           no row with this id (HTTP 404)
     │   └── AuthError               a write needs a valid token, or writes are disabled (HTTP 401/403)
     ├── ConfigError                 a settings file or pipeline config is wrong
+    │   └── PipelineOrderError      a stage reads a field no earlier stage adds
     ├── InputError                  one input item cannot be read (file, line, reason)
     │   ├── EmptyInputError         the item has no text
     │   ├── DecodeError             bytes that are not text in any encoding we accept
@@ -36,7 +37,7 @@ class WartaError(Exception):
         self.context = context
 
     def to_dict(self) -> dict[str, Any]:
-        """The one JSON error shape used by the CLI (--format jsonl) and the REST API."""
+        """The one JSON error shape of the REST API (the CLI prints ``warta: error [CODE]: message``)."""
         return {"error": {"code": self.code, "type": type(self).__name__, "message": self.message, **self.context}}
 
 

@@ -20,7 +20,6 @@ article does not grow with the number of articles seen.
 from __future__ import annotations
 
 import logging
-import math
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -105,23 +104,46 @@ def _grow(mean: SparseVec, size: int, new: SparseVec) -> SparseVec:
 class WindowIndex:
     """Inverted index term -> recent keys, bounded in time and in length per term.
 
-    Postings hold bare keys (shared string objects: 8 bytes an entry); a key's time comes
-    from ``time_of``, which returns None once the clusterer has forgotten the key.
+    Postings are plain lists of bare keys (shared string objects: 8 bytes an entry; most
+    terms are rare, and an empty deque alone costs ~600 bytes). A key's time comes from
+    ``time_of``, which returns None once the clusterer has forgotten the key. Lists are
+    trimmed from the left when queried, and every ``SWEEP_EVERY`` additions the whole index
+    drops the terms whose newest key has expired, so terms never queried again do not pile up.
     """
+
+    SWEEP_EVERY = 5000
 
     def __init__(self, window: float, time_of: Callable[[str], float | None],
                  max_postings: int = MAX_POSTINGS) -> None:
         self.window = window
         self.time_of = time_of
         self.max_postings = max_postings
-        self.postings: dict[int, deque[str]] = {}
+        self.postings: dict[int, list[str]] = {}
+        self._adds = 0
 
-    def add(self, key: str, terms: Iterable[int]) -> None:
+    def add(self, key: str, terms: Iterable[int], now: float | None = None) -> None:
         for t in terms:
             plist = self.postings.get(t)
             if plist is None:
-                plist = self.postings[t] = deque(maxlen=self.max_postings)
+                self.postings[t] = [key]
+                continue
             plist.append(key)
+            if len(plist) > self.max_postings:
+                del plist[0]
+        self._adds += 1
+        if now is not None and self._adds % self.SWEEP_EVERY == 0:
+            self.sweep(now)
+
+    def _expired(self, key: str, horizon: float) -> bool:
+        t = self.time_of(key)
+        return t is None or t < horizon
+
+    def sweep(self, now: float) -> None:
+        """Drop every term whose newest key is outside the window."""
+        horizon = now - self.window
+        dead = [t for t, plist in self.postings.items() if self._expired(plist[-1], horizon)]
+        for t in dead:
+            del self.postings[t]
 
     def query(self, terms: Iterable[int], now: float, limit: int) -> list[str]:
         """Keys sharing most of ``terms``, seen within the window before ``now``."""
@@ -131,11 +153,14 @@ class WindowIndex:
             plist = self.postings.get(t)
             if not plist:
                 continue
-            while plist and (self.time_of(plist[0]) or -math.inf) < horizon:  # oldest at the left
-                plist.popleft()
-            if not plist:
+            k = 0
+            while k < len(plist) and self._expired(plist[k], horizon):  # oldest at the left
+                k += 1
+            if k == len(plist):
                 del self.postings[t]
                 continue
+            if k:
+                del plist[:k]
             hits.update(plist)
         return [k for k, _ in hits.most_common(limit)]
 
@@ -263,8 +288,8 @@ class StreamClusterer:
         self._recent.append((t, feats.id))
         self._touched.append((t, event.id))
         terms = _top_terms(feats.text, QUERY_TERMS)
-        self.article_index.add(feats.id, terms)
-        self.event_index.add(event.id, terms)
+        self.article_index.add(feats.id, terms, t)
+        self.event_index.add(event.id, terms, t)
 
     def _article_time(self, key: str) -> float | None:
         hit = self.articles.get(key)

@@ -277,6 +277,10 @@ def abbreviation_links(text: str, mentions: list[Mention]) -> tuple[list[Mention
     return added, links
 
 
+_ORG_HEADS: frozenset[str] = frozenset({
+    "partai", "komisi", "fraksi", "kementerian", "badan", "dewan", "majelis", "lembaga", "kabinet", "universitas",
+    "tim", "klub", "pt", "bank", "yayasan", "pengadilan", "mahkamah", "direktorat", "dinas", "kantor",
+})
 _CAP = r"[A-Z][\w'’.\-]*"
 _ROLE_NAME = re.compile(
     rf"(?<!\w)(?P<head>(?i:{'|'.join(re.escape(h) for h in ROLE_HEADS)}))\s+(?P<run>{_CAP}(?:\s+{_CAP}){{0,6}})"
@@ -298,6 +302,8 @@ def role_anchored(text: str, taken: list[Mention]) -> list[Mention]:
         if not m.group("head")[0].isalpha():
             continue
         words = list(re.finditer(r"\S+", m.group("run")))
+        if any(w.group().lower() in _ORG_HEADS for w in words):
+            continue  # "Ketua Umum Partai Sejahtera Baru": the capitals name the party, not a person
         i = 0
         while i < len(words) and (words[i].group().lower() in ROLE_WORDS or _describes(words[i].group(), org_forms)):
             i += 1
