@@ -245,3 +245,49 @@ def test_alias_tables() -> None:
     entry = find_abbreviation("OJK")
     assert entry is not None and entry.id == "ORG:ojk" and entry.expansions[0] == "Otoritas Jasa Keuangan"
     assert slugify("Nims Café") == "nims-cafe"
+
+
+def test_headed_names_of_bodies_places_events_and_laws() -> None:
+    text = ("Rapat Komisi IV DPR membahas banjir. Wakil rakyat lalu meninjau Bendungan Katulampa dan Penjara "
+            "Sukamiskin, sebelum Sarasehan Kebangsaan MPR RI dimulai. Acara itu merujuk UUD 1945 dan "
+            "Undang-Undang Nomor 24 Tahun 2007. Juru bicara Kementerian Luar Negeri Jepang Taro Suzuki hadir.")
+    ents = run(text, [("DPR", "ORG"), ("Taro Suzuki", "PER")])
+    by_name = {e.name: e for e in ents}
+    assert by_name["Komisi IV DPR"].type == "ORG"
+    assert "DPR" in forms(by_name["Dewan Perwakilan Rakyat"])  # the body inside stays its own entity
+    assert by_name["Penjara Sukamiskin"].type == "LOC"
+    assert by_name["Sarasehan Kebangsaan MPR RI"].type == "EVENT"
+    assert by_name["UUD 1945"].type == "MISC"
+    assert by_name["Undang-Undang Nomor 24 Tahun 2007"].type == "MISC"
+    # the name ends at the country, before the person
+    assert "Kementerian Luar Negeri Jepang" in by_name and "Taro Suzuki" in by_name
+    # a lowercase word ends a name: "Bendungan" is no head, so nothing is guessed there
+    assert not any("Katulampa" in n and n != "Katulampa" for n in by_name)
+
+
+def test_headed_name_stops_before_a_person_after_a_party() -> None:
+    text = "Ketua Fraksi Partai Hijau Raya Sutrisno Adi menolak usul itu. Fraksi Partai Hijau Raya solid."
+    ents = run(text, [])
+    names = {e.name for e in ents}
+    assert "Fraksi Partai Hijau Raya Sutrisno Adi" not in names
+    # "Hijau" is no table organisation, so the run keeps capitalised words: no table, no cut
+    text2 = "Anggota Fraksi PKB Sutrisno Adi menolak usul itu."
+    names2 = {e.name for e in run(text2, [])}
+    assert "Fraksi PKB" in names2 and "Fraksi PKB Sutrisno Adi" not in names2
+
+
+def test_acronym_of_leading_words_joins_the_full_name() -> None:
+    text = ("Grand Prix Monako digelar akhir pekan ini. Pebalap muda itu belum pernah menang di GP Monako. "
+            "KTT ASEAN berlanjut; Konferensi Tingkat Tinggi ASEAN dibuka Presiden.")
+    ents = run(text, [("Monako", "GPE")])
+    gp = next(e for e in ents if "Grand Prix Monako" in forms(e))
+    assert "GP Monako" in forms(gp)
+    ktt = next(e for e in ents if "KTT ASEAN" in forms(e))
+    assert "Konferensi Tingkat Tinggi ASEAN" in forms(ktt)
+
+
+def test_long_form_before_abbreviation_keeps_its_head_word() -> None:
+    text = "Perkumpulan Petani Kopi Lereng Merapi (PKLM) menggelar panen. PKLM mengundang warga."
+    ents = run(text, [])
+    pklm = next(e for e in ents if "PKLM" in forms(e))
+    assert "Perkumpulan Petani Kopi Lereng Merapi" in forms(pklm)

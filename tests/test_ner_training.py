@@ -47,6 +47,9 @@ def test_train_then_evaluate_tiny(tiny_data: Path, tmp_path: Path) -> None:
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert meta["labels"]["ner"] == ["PER", "ORG", "LOC"]
     assert meta["warta"]["decontaminated"] is True and meta["warta"]["seed"] == 1
+    # step-based stopping by default: the run is reproducible and says so
+    assert meta["warta"]["stopped_by"] == "max_steps (2)" and meta["warta"]["max_steps"] == 2
+    assert meta["warta"]["reproducible"] is True
     # the training sentence that is also a test sentence was dropped from every corpus
     assert set(res.train_sentences.values()) == {2}
     results = evaluate_ner(out, tiny_data)
@@ -66,3 +69,10 @@ def test_vectors_from_raw_text(tmp_path: Path) -> None:
     assert abs(float((vec[0] ** 2).sum()) - 1.0) < 1e-4
     model = save_vectors_model(words, vec, tmp_path / "vec")
     assert (model / "vocab").is_dir()
+
+
+def test_same_seed_same_steps_same_model(tiny_data: Path, tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    train_ner(tiny_data, a, seed=3, max_steps=4, vectors=False)
+    train_ner(tiny_data, b, seed=3, max_steps=4, vectors=False)
+    assert (a / "ner" / "model").read_bytes() == (b / "ner" / "model").read_bytes()

@@ -18,11 +18,14 @@ def eval_ner_cmd(
     fold: int = typer.Option(1, "--fold", help="IndoLEM fold whose test split is scored (the model's training fold)."),
     cv: Path | None = typer.Option(None, "--cv", help="Run the 5-fold IndoLEM protocol, caching fold models here "
                                                       "(trains 5 models: slow)."),
+    cv_steps: int | None = typer.Option(None, "--cv-steps", help="Training steps per fold model with --cv "
+                                                              "(default: the config's max_steps)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Score exact-match spans (micro P/R/F1 and macro F1 over types) on each NER test split.
 
     Example: warta eval ner --data ../shared/data
+    Example: warta eval ner --data ../shared/data --cv /tmp/ner-cv --cv-steps 800
     """
     from warta.config import default_data_dir
     from warta.evaluation.ner import cross_validate, evaluate_ner, format_results, mean_f
@@ -32,9 +35,12 @@ def eval_ner_cmd(
     if data_dir is None or not data_dir.is_dir():
         raise UsageError("corpora not found: pass --data PATH (the shared/data folder) or set WARTA_DATA")
     if cv is not None:
+        from warta.evaluation.gold import default_gold_root
+
         results = []
         for corpus in ("indolem-ner-ui", "indolem-ner-ugm"):
-            results += cross_validate(data_dir, cv, corpus)
+            # The fold models are shared: the second corpus reuses the cached ones.
+            results += cross_validate(data_dir, cv, corpus, max_steps=cv_steps, gold_dir=default_gold_root())
     else:
         path = model or DEFAULT_MODEL_DIR
         if not (path / "meta.json").is_file():

@@ -16,13 +16,15 @@ def train_ner_cmd(
     data: Path | None = typer.Option(None, "--data", help="The shared/data folder (default: $WARTA_DATA)."),
     output: Path | None = typer.Option(None, "--output", help="Model folder (default: warta/models/ner-id)."),
     seed: int = typer.Option(0, "--seed", help="Random seed (same seed, same data → same model)."),
-    max_minutes: float = typer.Option(50.0, "--max-minutes", help="Stop after this many minutes of training."),
-    max_steps: int | None = typer.Option(None, "--max-steps", help="Override the config's training.max_steps."),
+    max_steps: int | None = typer.Option(None, "--max-steps", help="Override the config's training.max_steps "
+                                                                   "(the default, reproducible stopping rule)."),
+    max_minutes: float | None = typer.Option(None, "--max-minutes", help="Also stop after this many minutes "
+                                                                        "(quick experiments only: not reproducible)."),
     vectors: bool = typer.Option(True, "--vectors/--no-vectors", help="Learn word vectors from raw text first."),
 ) -> None:
     """Train the PER/ORG/LOC model on the training splits of the four NER corpora (no test data).
 
-    Example: warta train ner --data ../shared/data --output /tmp/ner-id --max-minutes 30
+    Example: warta train ner --data ../shared/data --output /tmp/ner-id --max-steps 4000
     """
     from warta.config import default_data_dir
     from warta.training.ner import DEFAULT_MODEL_DIR, train_ner

@@ -132,19 +132,29 @@ def evaluate_ner(
 
 def cross_validate(
     data_dir: Path, work_dir: Path, corpus: str = "indolem-ner-ui", folds: Sequence[int] = (1, 2, 3, 4, 5),
-    seed: int = 0, max_minutes: float = 30.0,
+    seed: int = 0, max_steps: int | None = None, gold_dir: Path | None = None,
 ) -> list[CorpusResult]:
     """IndoLEM protocol: one model per fold (trained without that fold's test split), scored on it.
 
-    Models are cached in ``work_dir/fold-K`` so an interrupted run resumes.
+    Training stops at ``max_steps`` (default: the config's), never by wall clock, so each fold
+    model is reproducible. Models are cached in ``work_dir/fold-K`` so an interrupted run
+    resumes; the word vectors do not depend on the fold and are learned once into
+    ``work_dir/vectors``.
     """
     from warta.training.ner import train_ner
 
     results = []
+    vec_dir = Path(work_dir) / "vectors"
+    vec_dir.parent.mkdir(parents=True, exist_ok=True)
     for k in folds:
         out = Path(work_dir) / f"fold-{k}"
         if not (out / "meta.json").is_file():
-            train_ner(data_dir, out, seed=seed, max_minutes=max_minutes, fold=k)
+            if not (vec_dir / "meta.json").is_file():
+                from warta.training.vectors import save_vectors_model, train_vectors
+
+                words, table = train_vectors(data_dir, gold_dir, seed=seed)
+                save_vectors_model(words, table, vec_dir)
+            train_ner(data_dir, out, seed=seed, max_steps=max_steps, fold=k, gold_dir=gold_dir, vectors_model=vec_dir)
         results += evaluate_ner(out, data_dir, [corpus], fold=k)
     return results
 

@@ -44,6 +44,7 @@ from warta.readers.mentions import (
     Mention,
     abbreviation_links,
     clean_mentions,
+    headed_names,
     looks_abbrev,
     lookup_mentions,
     propagate,
@@ -124,6 +125,7 @@ def canonical_entities(text: str, raw: Iterable[tuple[int, int, str]]) -> list[E
     renum = {old: new for new, old in enumerate(keep)}
     mentions = [mentions[i] for i in keep]
     links = [(renum[a], renum[b]) for a, b in links if a in renum and b in renum]
+    mentions += headed_names(text, mentions)
     mentions += role_anchored(text, mentions)
     mentions += propagate(text, mentions)
     uf = _Union(len(mentions))
@@ -159,6 +161,19 @@ def _link_acronyms(mentions: list[Mention], keys: list[str], uf: _Union) -> None
         if looks_abbrev(m.text) and keys[i].startswith("T:"):
             for j in longs.get(m.text.upper().replace(".", ""), [])[:1]:
                 uf.union(j, i)
+    # an acronym for the leading words: "GP Belgia" … "Grand Prix Belgia", "KTT ASEAN" …
+    # "Konferensi Tingkat Tinggi ASEAN"
+    by_form = {m.text: i for i, m in enumerate(mentions) if m.label != "PER"}
+    for short, i in by_form.items():
+        sw = short.split()
+        if len(sw) < 2 or not looks_abbrev(sw[0]):
+            continue
+        for full, j in by_form.items():
+            fw = full.split()
+            k = len(fw) - len(sw) + 1
+            if k >= 2 and fw[k:] == sw[1:] and _acronym(" ".join(fw[:k])) == sw[0].upper():
+                uf.union(i, j)
+                break
 
 
 def _link_short_forms(mentions: list[Mention], keys: list[str], uf: _Union) -> None:

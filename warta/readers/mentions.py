@@ -38,7 +38,7 @@ class Mention:
     end: int
     text: str
     label: str  # PER / ORG / LOC from the model, GPE for countries, or the table's type
-    source: str = "ner"  # ner | country | abbr | place | people | role | paren | propagated
+    source: str = "ner"  # ner | country | abbr | place | people | role | paren | headed | propagated
     role: str | None = None
 
 
@@ -264,6 +264,10 @@ def abbreviation_links(text: str, mentions: list[Mention]) -> tuple[list[Mention
             continue
         ls = chunk_start + cut + words[first].start()
         le = chunk_start + cut + words[-1].end()
+        # the letter rule takes the shortest long form; a name head right before it belongs to
+        # the name ("Perkumpulan Doktor Ilmu Kepolisian Indonesia (DIKPI)")
+        if (head := _HEAD_BEFORE.search(text, max(0, ls - 30), ls)) is not None:
+            ls = head.start()
         if prev is not None and mentions[prev].start == ls and mentions[prev].end == le:
             label = mentions[prev].label
         else:
@@ -349,4 +353,94 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
             label = forms[m.group()]
             out.append(Mention(m.start(), m.end(), m.group(), label, "country" if label == "GPE" else "propagated",
                                role_before(text, m.start()) if label == "PER" else None))
+    return out
+
+
+# Head words that open a proper name in Indonesian ("Komisi II DPR", "Penjara Ofer", "Sidang
+# Kabinet Paripurna"): the capitalised words after one are the rest of the name. Written for
+# Warta from Indonesian naming practice (institutions, facilities, events, legal texts), not
+# from any article; the model (trained on PER/ORG/LOC corpora) misses many such names and
+# never tags events.
+_NAME_HEADS: dict[str, str] = {
+    **dict.fromkeys((
+        "Kementerian", "Kemenko", "Komisi", "Fraksi", "Badan", "Dewan", "Majelis", "Mahkamah", "Pengadilan",
+        "Kejaksaan", "Kepolisian", "Polda", "Polres", "Polresta", "Polrestabes", "Polsek", "Kodam", "Korem",
+        "Kodim", "Partai", "Universitas", "Institut", "Politeknik", "Akademi", "Fakultas", "Sekolah", "Kampus",
+        "Yayasan", "Lembaga", "Perkumpulan", "Persatuan", "Perhimpunan", "Ikatan", "Asosiasi", "Himpunan",
+        "Serikat", "Koalisi", "Aliansi", "Komite", "Konsulat", "Kedutaan", "Direktorat", "Dinas", "Sekretariat",
+        "Pasukan", "Tentara", "Angkatan", "Satgas", "Bank", "PT", "Perum", "Kantor Berita", "Palang Merah",
+    ), "ORG"),
+    **dict.fromkeys((
+        "Kantor", "Penjara", "Lapas", "Rutan", "Bandara", "Pelabuhan", "Stasiun", "Terminal", "Jalan", "Gedung",
+        "Masjid", "Gereja", "Pura", "Candi", "Pantai", "Gunung", "Sungai", "Danau", "Pulau", "Selat", "Teluk",
+        "Taman", "TMP", "Stadion", "Museum", "Monumen", "Rumah Sakit", "RSUD", "RSUP",
+    ), "LOC"),
+    **dict.fromkeys((
+        "Piala", "KTT", "Festival", "Konferensi", "Kongres", "Muktamar", "Munas", "Musyawarah", "Sidang",
+        "Sarasehan", "Forum", "Olimpiade", "Kejuaraan", "Turnamen", "Grand Prix", "GP", "Perang", "Pekan",
+        "Seminar", "Lokakarya", "Simposium", "Pameran",
+    ), "EVENT"),
+    **dict.fromkeys(("UU", "UUD", "Undang-Undang", "Peraturan", "Hadiah Nobel", "Nobel"), "MISC"),
+}
+_HEAD_START = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(h) for h in sorted(_NAME_HEADS, key=len, reverse=True)) + r")(?= [A-Z0-9])"
+)
+# one more word of the name: capitalised (Roman numerals and acronyms too), or a year/number
+# for events and legal texts ("UUD 1945", "Piala Dunia 2026"); the words are joined by one space
+_HEAD_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in sorted(_NAME_HEADS, key=len, reverse=True)) + r") $"
+)
+_NEXT_WORD = re.compile(r" ([A-Z][\w\-]*(?:['’]\w+)*|\d{1,4}(?!\w|[.,]\d))")
+_MAX_WORDS = 9  # "Forum Koordinasi Pembangunan Wilayah Berbasis Tata Ruang Bali-Nusra" is 8 words
+_ROLE_START = frozenset(h.split()[0] for h in ROLE_HEADS)
+
+
+def headed_names(text: str, taken: list[Mention]) -> list[Mention]:
+    """Names opened by an institution, facility, event or legal-text head word.
+
+    The name runs over the capitalised words after the head and ends before a lowercase word,
+    punctuation, a person the model found, or a role word, and right after a country
+    ("Kementerian Luar Negeri China Wang Wenbin": the name ends at China). A found name inside
+    a longer mention, or crossing one, is dropped; mentions inside it are kept (they name other
+    entities: "DPR" in "Komisi II DPR").
+    """
+    spans = [(m.start, m.end) for m in taken]
+    per_starts = {m.start for m in taken if m.label == "PER"}
+    runs: list[tuple[int, int, str]] = []
+    for h in _HEAD_START.finditer(text):
+        label = _NAME_HEADS[h.group(1)]
+        end, n = h.end(), 0
+        after_org = False  # past a table organisation ("Fraksi PKS"), only acronyms and places follow
+        while n < _MAX_WORDS and (w := _NEXT_WORD.match(text, end)) is not None:
+            word = w.group(1)
+            if w.start(1) in per_starts or (n and word.lower() in _ROLE_START):
+                break
+            if word.isdigit() and label not in {"EVENT", "MISC"}:
+                break
+            if after_org and not (word.isupper() or word.lower() in _ADMIN_HEADS or find_country(word) is not None):
+                break  # "Fraksi Partai Golkar Muhammad Sarmuji": the name after the party is a person's
+            end, n = w.end(), n + 1
+            if (word.isdigit() and label == "EVENT") or find_country(word) is not None:
+                break
+            after_org = after_org or find_abbreviation(word) is not None
+        if n:
+            runs.append((h.start(), end, label))
+    # The same name written alone elsewhere ("Fraksi Partai Hijau solid") shows where it ends
+    # when a person's name follows it ("Ketua Fraksi Partai Hijau Sutrisno Adi"): title-case words
+    # after a known shorter name are cut off (acronyms such as "DPR RI" are kept).
+    known = {text[s:e] for s, e, _ in runs}
+    out = []
+    for s, end, label in runs:
+        name = text[s:end]
+        prefixes = [k for k in known if name.startswith(k + " ") and len(k.split()) >= 2]
+        if prefixes:
+            rest = name[len(max(prefixes, key=len)):].split()
+            if all(w[:1].isupper() and not w.isupper() and find_country(w) is None for w in rest):
+                end = s + len(max(prefixes, key=len))
+        inside = any(s2 <= s and end <= e2 for s2, e2 in spans)
+        crossing = any(s < e2 and s2 < end and not (s <= s2 and e2 <= end) for s2, e2 in spans)
+        if inside or crossing:
+            continue
+        spans.append((s, end))
+        out.append(Mention(s, end, text[s:end], label, "headed"))
     return out

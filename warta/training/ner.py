@@ -5,7 +5,8 @@
    (:mod:`warta.training.corpora`), and write them as spaCy ``DocBin`` files.
 2. Build a blank Indonesian pipeline from ``ner.cfg`` (a hash-embedding CNN + NER, no vectors).
 3. Run spaCy's ``train_while_improving`` loop, seeded; keep the parameters (averaged) that
-   score best on the combined dev splits; stop at ``max_steps``, ``patience`` or the time budget.
+   score best on the combined dev splits; stop at ``max_steps`` or ``patience`` (step counts,
+   so a run is reproducible). An optional wall-clock budget exists for quick experiments only.
 4. Save the best model with a ``meta.json`` saying what it was trained on.
 
 No test split is ever read here, so the test figures of ``warta eval ner`` are clean (fold 1
@@ -92,12 +93,13 @@ def train_ner(
     output: Path = DEFAULT_MODEL_DIR,
     *,
     seed: int = 0,
-    max_minutes: float = 50.0,
+    max_minutes: float | None = None,
     max_steps: int | None = None,
     corpora: Iterable[str] = CORPORA,
     fold: int = 1,
     vectors: bool = True,
     gold_dir: Path | None = None,
+    vectors_model: Path | None = None,
 ) -> TrainResult:
     """Train, keep the best dev checkpoint, save it to ``output``. See the module docstring."""
     from spacy.training.initialize import init_nlp
@@ -125,8 +127,8 @@ def train_ner(
         sentences_to_docbin(train_sents, tmp / "train.spacy")
         sentences_to_docbin(dev_sents, tmp / "dev.spacy")
 
-        vec_path = None
-        if vectors:
+        vec_path = vectors_model  # cross-validation learns the (fold-independent) vectors once
+        if vectors and vec_path is None:
             from warta.training.vectors import save_vectors_model, train_vectors
 
             words, table = train_vectors(data_dir, gold_dir, seed=seed)
@@ -157,7 +159,8 @@ def train_ner(
         )
         best_dir = tmp / "best"
         start = time.monotonic()
-        best_f, last_step, stopped_by = -1.0, 0, "max_steps/patience"
+        max_s = int(T["max_steps"])
+        best_f, last_step, stopped_by = -1.0, 0, f"patience ({T['patience']} steps)"
         for _batch, info, is_best in steps:
             last_step = info["step"]
             if is_best is not None:
@@ -170,7 +173,9 @@ def train_ner(
                         if best_dir.exists():
                             shutil.rmtree(best_dir)
                         nlp.to_disk(best_dir)
-            if (time.monotonic() - start) / 60 > max_minutes:
+            if max_s and last_step >= max_s:
+                stopped_by = f"max_steps ({max_s})"
+            if max_minutes is not None and (time.monotonic() - start) / 60 > max_minutes:
                 stopped_by = f"time budget ({max_minutes:g} min)"
                 break
         minutes = (time.monotonic() - start) / 60
@@ -178,13 +183,13 @@ def train_ner(
             with nlp.use_params(optimizer.averages):
                 nlp.to_disk(best_dir)
         _finish(best_dir, Path(output), Config(config), seed, best_f, last_step, stopped_by, train_counts, dev_counts,
-                fold, vectors)
+                fold, vectors or vectors_model is not None, max_s)
     return TrainResult(Path(output), best_f, last_step, minutes, stopped_by, train_counts, dev_counts)
 
 
 def _finish(
     best_dir: Path, output: Path, config: Any, seed: int, best_f: float, steps: int, stopped_by: str,
-    train_counts: dict[str, int], dev_counts: dict[str, int], fold: int, vectors: bool,
+    train_counts: dict[str, int], dev_counts: dict[str, int], fold: int, vectors: bool, max_steps: int,
 ) -> None:
     """Copy the best model to ``output`` (keeping EVALUATION.md) and write our meta.json."""
     keep = output / "EVALUATION.md"
@@ -211,6 +216,8 @@ def _finish(
                 "best_dev_ents_f": round(best_f, 4),
                 "steps": steps,
                 "stopped_by": stopped_by,
+                "max_steps": max_steps,
+                "reproducible": not stopped_by.startswith("time"),
                 "test_splits_seen": False,
                 "decontaminated": True,  # sentences of any test split were removed from train/dev
                 "static_vectors": "PPMI-SVD 20k x 64 from IndoSum + NLP-ID (warta.training.vectors)" if vectors
