@@ -59,7 +59,7 @@ def demo(
     db: Path = typer.Option(Path("warta-demo.db"), help="Database to fill (kept, so you can search it after)."),
     config: Path | None = typer.Option(None, help="A warta.toml overriding the defaults."),
 ) -> None:
-    """Ingest the bundled sample articles, then show stats, top entities, most-quoted speakers and a search.
+    """Ingest and cluster the bundled sample articles; show stats, top entities, speakers and a search.
 
     Example: warta demo --db demo.db
     """
@@ -82,7 +82,12 @@ def demo(
         f"(stages: {', '.join(stages) or 'none'})"
     )
     with Store.open(db, settings, create=False) as store:
+        from warta.store.cluster_queries import refresh_clusters
+
+        counts = refresh_clusters(store)  # events and stories for `warta stories` and the web UI
         print_stats(store.stats(), console)
+        console.print(f"Clustered {counts['articles']} articles into {counts['events']} events "
+                      f"and {counts['stories']} stories (warta stories --db {db})")
         entities = queries.top_entities(store.conn, limit=10)
         speakers = queries.top_speakers(store.conn, limit=10)
         _print_rows(console, "Top entities", entities, ("name", "type", "articles", "mentions"))
