@@ -58,7 +58,8 @@ def fts_query(query: str) -> str:
     return " ".join(parts)
 
 
-def _iso_day(value: str | None, name: str) -> str | None:
+def iso_day(value: str | None, name: str) -> str | None:
+    """``value``'s day as YYYY-MM-DD (None passes through); a bad date is a UsageError naming ``--name``."""
     if value is None:
         return None
     try:
@@ -77,7 +78,7 @@ def _filters(
     if outlet:
         where.append("a.outlet = ? COLLATE NOCASE")
         args.append(outlet)
-    since_day, until_day = _iso_day(since, "since"), _iso_day(until, "until")
+    since_day, until_day = iso_day(since, "since"), iso_day(until, "until")
     # published is ISO 8601, so its first 10 characters compare as dates.
     if since_day:
         where.append("substr(a.published, 1, 10) >= ?")

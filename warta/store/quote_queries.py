@@ -9,19 +9,10 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from warta.errors import UsageError
-
-
-def _day(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value[:10]).isoformat()
-    except ValueError as exc:
-        raise UsageError(f"--{name} must be an ISO date like 2024-01-31, got {value!r}") from exc
+from warta.store.queries import iso_day
 
 
 def _where(
@@ -35,7 +26,7 @@ def _where(
                      "OR e.name LIKE ? ESCAPE '\\' COLLATE NOCASE)")
         pattern = "%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         args += [speaker, pattern, pattern]
-    since_day, until_day = _day(since, "since"), _day(until, "until")
+    since_day, until_day = iso_day(since, "since"), iso_day(until, "until")
     if since_day and until_day and since_day > until_day:
         raise UsageError(f"--since {since_day} is after --until {until_day}: nothing can match")
     # published is ISO 8601, so its first 10 characters compare as dates
