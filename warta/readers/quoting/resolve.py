@@ -14,10 +14,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 
 from warta.article import Entity, Speaker
-from warta.readers.quoting.lexicon import CLAUSE_OPENERS, CONNECTORS, PREPOSITIONS, ROLE_WORDS
+from warta.readers.quoting.lexicon import (
+    CLAUSE_OPENERS,
+    CONNECTORS,
+    PREPOSITIONS,
+    ROLE_WORDS,
+    is_place_or_org_word,
+)
+from warta.readers.quoting.places import article_places, leading_place, region_words
 from warta.readers.quoting.sources import Source, is_person_like, parse_source
 from warta.readers.quoting.text import Token
 
@@ -42,42 +50,128 @@ class Resolver:
 
     def __init__(self, text: str, toks: list[Token], evidence: set[str], entities: list[Entity]) -> None:
         self.text = text
+        self.toks = toks
+        self.starts = [t.start for t in toks]
         self.entities = entities
+        self.places = article_places(toks)
         self.names: list[str] = []  # full-name candidates in order of first appearance
+        self.name_pos: dict[str, list[int]] = {}  # where each full-name candidate is written
         self.role_of: dict[str, str] = {}
         self.name_of_role: dict[str, str] = {}
+        self.weak: set[str] = set()  # names only written with a sentence-initial first word
+        # a phrase never runs over a paragraph break (a heading or "Baca juga" line before it)
+        para_end = [len(toks)] * len(toks)
+        nxt = len(toks)
+        for k in range(len(toks) - 1, -1, -1):
+            para_end[k] = nxt
+            if k and "\n" in text[toks[k - 1].end:toks[k].start]:
+                nxt = k
         i = 0
         while i < len(toks):
             prev_np = i > 0 and toks[i - 1].is_word and (toks[i - 1].is_cap or toks[i - 1].low in ROLE_WORDS) \
                 and toks[i - 1].low not in PREPOSITIONS and toks[i - 1].low not in CONNECTORS \
-                and toks[i - 1].low not in CLAUSE_OPENERS
+                and toks[i - 1].low not in CLAUSE_OPENERS and para_end[i - 1] > i
             if prev_np or not ((toks[i].is_cap and toks[i].is_word) or toks[i].low in ROLE_WORDS) \
                     or toks[i].low in PREPOSITIONS or toks[i].low in CONNECTORS:
                 i += 1
                 continue
             initial = i == 0 or toks[i - 1].text in ".!?\"“”" or "\n" in text[toks[i - 1].end:toks[i].start]
-            src, _ = parse_source(text, toks, i, evidence=evidence, sentence_initial=initial)
-            if src is not None and src.kind == "name" and src.name:
-                if src.name not in self.names:
-                    self.names.append(src.name)
-                if src.role and src.name not in self.role_of:
-                    self.role_of[src.name] = src.role
-                if src.role:
-                    self.name_of_role.setdefault(src.role.lower().strip(" .,"), src.name)
+            src, nxt = parse_source(text, toks, i, para_end[i], evidence=evidence, sentence_initial=initial)
+            # "Kunjungan Ratna ke …": a first word capitalised only at sentence starts may be an
+            # ordinary word; such a name only counts when no better-attested one fits
+            weak_at = toks[i].start if initial and toks[i].low not in evidence else None
+            self._index(src, weak_at)
+            # "Menlu RI Ratna Wulandari dan Menlu Tiongkok Zhao Lianfeng": one phrase to the
+            # parser (offices join with "dan"), two people; index the first one too
+            conj = next((d for d in range(i + 1, nxt) if toks[d].low in ("dan", "serta")), None)
+            if conj is not None:
+                self._index(parse_source(text, toks, i, conj, evidence=evidence, sentence_initial=initial)[0], weak_at)
             i += 1  # also index the names inside a phrase ("… Setan Merah, Andy Cole")
+        self._index_entities()
+        self.names.sort(key=lambda n: min(self.name_pos[n]))
         self.salient: list[Salient] = []
 
-    # -- names --------------------------------------------------------------------------
-    def fullest(self, name: str) -> str:
-        short = _words(name)
-        best = name
-        for cand in self.names:
-            words = _words(cand)
-            if len(words) <= len(_words(best)):
+    def _index(self, src: Source | None, weak_at: int | None = None) -> None:
+        """Note a name phrase; ``weak_at`` is the start of a sentence-initial word never seen
+        capitalised elsewhere, which makes a name starting there weak."""
+        if src is None or src.kind != "name" or not src.name:
+            return
+        weak = weak_at is not None and src.name_start == weak_at
+        src = self.split_place(src)
+        name = src.name or ""
+        if weak and name not in self.names:
+            self.weak.add(name)
+        elif not weak:
+            self.weak.discard(name)
+        if name not in self.names:
+            self.names.append(name)
+        self.name_pos.setdefault(name, []).append(src.name_start if src.name_start is not None else src.start)
+        if src.role and name not in self.role_of:
+            self.role_of[name] = src.role
+        if src.role:
+            self.name_of_role.setdefault(src.role.lower().strip(" .,"), name)
+
+    def _index_entities(self) -> None:
+        """The entities stage's people are name candidates too (the parser may have read their
+        mention inside a longer phrase); a leading role or place word the NER took into the
+        name ("Kaltim Sri Rahayuningsih") is left out."""
+        for ent in self.entities:
+            if ent.type != "PER":
                 continue
-            if all(any(w == s or (len(s) >= _MIN_PREFIX and w.startswith(s)) for w in words) for s in short):
-                best = cand
-        return best
+            words = ent.name.split()
+            k = 0
+            while k < len(words) - 1 and _not_a_name_word(words[k].lower(), self.places):
+                k += 1
+            name = " ".join(words[k:])
+            if len(words) - k < 2 or not ent.mentions:
+                continue  # a one-word entity adds nothing a short form does not already say
+            if name not in self.names:
+                self.names.append(name)
+            self.weak.discard(name)
+            self.name_pos.setdefault(name, []).extend(m.start for m in ent.mentions)
+
+    # -- names --------------------------------------------------------------------------
+    def split_place(self, src: Source) -> Source:
+        """Move a place or organisation that ends the role out of the name ("Wali Kota
+        Samarinda Hendra Wiratama" → role "Wali Kota Samarinda", name "Hendra Wiratama")."""
+        if src.kind != "name" or src.name_start is None or src.name_end is None:
+            return src
+        lo = bisect_left(self.starts, src.name_start)
+        hi = bisect_left(self.starts, src.name_end)
+        name = [t for t in self.toks[lo:hi] if t.is_word]
+        cut = leading_place(name, self.places, self.entities, after_role=src.start < src.name_start)
+        if cut == 0:
+            return src
+        prefix = self.text[name[0].start:name[cut - 1].end]
+        na, nb = name[cut].start, src.name_end
+        before = self.text.rfind(src.role, src.start, src.name_start) if src.role else -1
+        if src.role and before >= 0:
+            # the role was written before the name: it now runs to the place ("warga, Haji")
+            role = self.text[before:name[cut - 1].end]
+        else:
+            role = f"{prefix}, {src.role}" if src.role else prefix
+        return replace(src, name=self.text[na:nb], name_start=na, name_end=nb, role=role)
+
+    def fullest(self, name: str, pos: int | None = None) -> str:
+        """The fullest form in the article of a (short) name; when the short form fits two
+        different people ("Pratama" in "Pratama Adiwijaya" and "Yoga Pratama"), the one
+        written most recently before ``pos``."""
+        short = _words(name)
+        fits = [cand for cand in self.names if len(_words(cand)) > len(short) and all(
+            any(w == s or (len(s) >= _MIN_PREFIX and w.startswith(s)) for w in _words(cand)) for s in short)]
+        if not fits:
+            return name
+        fits = [c for c in fits if c not in self.weak] or fits
+        # drop forms contained in a fuller one ("Hadi Santoso" inside "Hadi Santoso Wibowo")
+        people = [c for c in fits if not any(set(_words(c)) < set(_words(o)) for o in fits)]
+        if len(people) == 1 or pos is None:
+            return max(people, key=lambda c: len(_words(c)))
+
+        def last_before(cand: str) -> int:
+            return max((p for p in self.name_pos.get(cand, []) if p <= pos), default=-1)
+
+        best = max(people, key=last_before)
+        return best if last_before(best) >= 0 else people[0]
 
     def entity_for(self, start: int | None, end: int | None, name: str, person: bool) -> Entity | None:
         """The entity whose mention overlaps the speaker's span, else whose name or mention is the
@@ -97,7 +191,8 @@ class Resolver:
     def speaker(self, src: Source) -> Speaker | None:
         """The speaker for an explicit (non-pronoun) source."""
         if src.kind == "name" and src.name:
-            name = self.fullest(src.name)
+            src = self.split_place(src)
+            name = self.fullest(src.name or "", src.name_start)
             role = src.role or self.role_of.get(name) or self.role_of.get(src.name)
             spk = Speaker(name=name, role=role, start=src.name_start, end=src.name_end)
         elif src.kind in ("role", "anaphor"):
@@ -107,11 +202,12 @@ class Resolver:
                 # article also named with that role
                 return None
             named = self.named_for_role(desc)
-            spk = Speaker(name=self.fullest(named) if named else desc, role=desc, start=src.start, end=src.end)
+            spk = Speaker(name=self.fullest(named, src.start) if named else desc, role=desc,
+                          start=src.start, end=src.end)
         elif src.kind == "group":
             # "jaksa" after "jaksa Irene Putri": the description names someone given earlier
             named = self.named_for_role(src.text)
-            spk = Speaker(name=self.fullest(named) if named else src.text, role=src.text if named else None,
+            spk = Speaker(name=self.fullest(named, src.start) if named else src.text, role=src.text if named else None,
                           start=src.start, end=src.end)
         elif src.kind == "org":
             spk = Speaker(name=src.text, start=src.start, end=src.end)
@@ -121,6 +217,8 @@ class Resolver:
             return spk  # an unnamed description is no entity
         person = src.kind in ("name", "role", "anaphor")
         ent = self.entity_for(spk.start, spk.end, spk.name, person)
+        if ent is not None and person and not self._same_person_name(spk, ent):
+            ent = None
         if ent is not None:
             spk.entity = ent.id
             # the canonical name replaces ours only when it is a fuller form of it ("Widodo" →
@@ -129,6 +227,18 @@ class Resolver:
                 spk.name = ent.name
             spk.role = spk.role or ent.role
         return spk
+
+    def _same_person_name(self, spk: Speaker, ent: Entity) -> bool:
+        """May the speaker take this PER entity's id? Not when the entity's canonical name is
+        only a short form of the speaker's ("PER:pratama" for "Pratama Adiwijaya": that id
+        groups every "Pratama" of the corpus under a first name), nor when it took in the end
+        of the role ("Kaltim Sri Rahayuningsih" for "Kepala BPBD Kaltim Sri Rahayuningsih"):
+        stores list speakers under their entity's name, so a wrong name would be shown."""
+        ours, theirs = _words(spk.name), _words(ent.name)
+        if set(theirs) < set(ours):
+            return False
+        role_words = set(_words(spk.role or ""))
+        return not any(w in role_words or _not_a_name_word(w, self.places) for w in theirs if w not in ours)
 
     def named_for_role(self, desc: str) -> str | None:
         """The name given this role in the article: exact role, else a role it abbreviates
@@ -160,6 +270,11 @@ class Resolver:
     def following(self, pos: int) -> Speaker | None:
         after = [s for s in self.salient if s.pos > pos]
         return min(after, key=lambda s: s.pos).speaker if after else None
+
+
+def _not_a_name_word(low: str, places: set[str]) -> bool:
+    """A role, title, region or organisation word, which the NER sometimes takes into a name."""
+    return low in ROLE_WORDS or low in region_words() or low in places or is_place_or_org_word(low, loose=False)
 
 
 def person_like(src: Source) -> bool:
