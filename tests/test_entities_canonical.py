@@ -291,3 +291,15 @@ def test_long_form_before_abbreviation_keeps_its_head_word() -> None:
     ents = run(text, [])
     pklm = next(e for e in ents if "PKLM" in forms(e))
     assert "Perkumpulan Petani Kopi Lereng Merapi" in forms(pklm)
+
+
+def test_headed_name_stops_at_a_rank() -> None:
+    names = {e.name for e in run("Kepala Staf Angkatan Laut Laksamana Budi Wirawan meninjau kapal.", [])}
+    assert "Angkatan Laut" in names
+    assert not any("Laksamana" in n and n.startswith("Angkatan") for n in names)
+
+
+def test_headed_name_needs_a_word_not_just_a_number() -> None:
+    names = {e.name for e in run("Forum 2025 ramai. UU 1/2024 berlaku, Piala Dunia 2026 dimulai.", [])}
+    assert "Piala Dunia 2026" in names
+    assert not any(n.startswith(("Forum", "UU 1")) for n in names)

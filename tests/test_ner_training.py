@@ -76,3 +76,22 @@ def test_same_seed_same_steps_same_model(tiny_data: Path, tmp_path: Path) -> Non
     train_ner(tiny_data, a, seed=3, max_steps=4, vectors=False)
     train_ner(tiny_data, b, seed=3, max_steps=4, vectors=False)
     assert (a / "ner" / "model").read_bytes() == (b / "ner" / "model").read_bytes()
+
+
+def test_cross_validate_trains_by_steps_and_caches(tiny_data: Path, tmp_path: Path) -> None:
+    import numpy as np
+
+    from warta.evaluation.ner import cross_validate
+
+    work = tmp_path / "cv"
+    work.mkdir()
+    # the fold-independent vectors are cached in work/vectors; a tiny table stands in for them
+    save_vectors_model(["budi", "surabaya"], np.eye(2, 3, dtype="float32"), work / "vectors")
+    res = cross_validate(tiny_data, work, folds=(1,), max_steps=2)
+    assert [(r.corpus, r.split, r.leaked) for r in res] == [("indolem-ner-ui", "test.01", 0)]
+    meta = work / "fold-1" / "meta.json"
+    info = json.loads(meta.read_text(encoding="utf-8"))["warta"]
+    assert info["stopped_by"] == "max_steps (2)" and info["static_vectors"]
+    before = meta.stat().st_mtime_ns
+    cross_validate(tiny_data, work, folds=(1,), max_steps=2)  # resumes: nothing retrained
+    assert meta.stat().st_mtime_ns == before

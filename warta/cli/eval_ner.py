@@ -25,7 +25,7 @@ def eval_ner_cmd(
     """Score exact-match spans (micro P/R/F1 and macro F1 over types) on each NER test split.
 
     Example: warta eval ner --data ../shared/data
-    Example: warta eval ner --data ../shared/data --cv /tmp/ner-cv --cv-steps 800
+    Example: warta eval ner --data ../shared/data --cv /tmp/ner-cv --cv-steps 1500
     """
     from warta.config import default_data_dir
     from warta.evaluation.ner import cross_validate, evaluate_ner, format_results, mean_f

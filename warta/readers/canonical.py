@@ -6,13 +6,15 @@
 2. **Find** what the model missed, by lookup: country names (CLDR + our table), abbreviations
    of our table (KPK, DPR, ...) and parenthesised aliases right after a mention
    ("Komisi Pemberantasan Korupsi (KPK)", "Joko Widodo (Jokowi)"). Lookups never override
-   or overlap a model span.
+   or overlap a model span. Names opened by a head word ("Komisi II DPR", "Sidang Kabinet
+   Paripurna") are found by :func:`warta.readers.mentions.headed_names`.
 3. **Key** mentions: a country → ``GPE:<ISO code>``; a known abbreviation or its expansion →
    ``ORG:<abbr>``; otherwise the case-folded text. Equal keys are one entity.
 4. **Link** short forms to full forms (union-find):
 
    * parenthesised aliases join the mention they follow;
-   * an acronym joins the name whose initials it spells (DJP → Direktorat Jenderal Pajak);
+   * an acronym joins the name whose initials it spells (DJP → Direktorat Jenderal Pajak),
+     also for the leading words only (GP Monako → Grand Prix Monako);
    * a person's short form ("Putin", "Xi") joins the full name that contains it; when two
      people share that part, it joins the one mentioned most recently before it (or the
      next one after, if none precedes): two people are never merged through a short form;

@@ -8,7 +8,10 @@
    government body ("Kementerian Luar Negeri AS").
 4. :func:`abbreviation_links` finds "Long Form (ABBR)" by the Schwartz & Hearst (2003)
    letter-matching rule and "Name (Nickname)"; it returns new mentions and links.
-5. :func:`role_anchored` finds the person named right after a role that the model missed.
+5. :func:`headed_names` finds names opened by an institution, place, event or legal-text head
+   word ("Komisi II DPR", "Sidang Kabinet Paripurna", "UUD 1945"), which the model misses or
+   has no label for (EVENT, MISC).
+   :func:`role_anchored` finds the person named right after a role that the model missed.
 6. :func:`propagate` adds the other occurrences of forms already found (the model tags one
    "Kremlin" and misses the next), and of the parts of a person's name ("Ocon" after
    "Esteban Ocon"), so every mention is kept.
@@ -390,9 +393,14 @@ _HEAD_START = re.compile(
 _HEAD_BEFORE = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in sorted(_NAME_HEADS, key=len, reverse=True)) + r") $"
 )
-_NEXT_WORD = re.compile(r" ([A-Z][\w\-]*(?:['’]\w+)*|\d{1,4}(?!\w|[.,]\d))")
+_NEXT_WORD = re.compile(r" ([A-Z][\w\-]*(?:['’]\w+)*|\d{1,4}(?!\w|[.,/]\d))")
 _MAX_WORDS = 9  # "Forum Koordinasi Pembangunan Wilayah Berbasis Tata Ruang Bali-Nusra" is 8 words
-_ROLE_START = frozenset(h.split()[0] for h in ROLE_HEADS)
+# military and police ranks the role lexicon lacks: "Angkatan Laut Laksamana Ade Supandi" names
+# the navy, then its chief
+_ROLE_START = frozenset(h.split()[0] for h in ROLE_HEADS) | {
+    "laksamana", "laksma", "laksda", "laksdya", "marsekal", "marsma", "marsda", "marsdya", "brigadir", "bripka",
+    "briptu", "bripda", "akp", "sersan", "serka", "serda", "kopral", "pratu", "prada",
+}
 
 
 def headed_names(text: str, taken: list[Mention]) -> list[Mention]:
@@ -415,8 +423,8 @@ def headed_names(text: str, taken: list[Mention]) -> list[Mention]:
             word = w.group(1)
             if w.start(1) in per_starts or (n and word.lower() in _ROLE_START):
                 break
-            if word.isdigit() and label not in {"EVENT", "MISC"}:
-                break
+            if word.isdigit() and (label not in {"EVENT", "MISC"} or (n == 0 and label == "EVENT")):
+                break  # "Forum 2025" is no name; "UUD 1945" is
             if after_org and not (word.isupper() or word.lower() in _ADMIN_HEADS or find_country(word) is not None):
                 break  # "Fraksi Partai Golkar Muhammad Sarmuji": the name after the party is a person's
             end, n = w.end(), n + 1
