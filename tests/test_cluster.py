@@ -152,3 +152,26 @@ def test_background_table_warm_starts_the_idf() -> None:
     common, rare = (warm.terms._hv.transform([[w]]).indices[0] for w in ("warga", "cikaret"))
     idf = warm.terms.idf(np.array([common, rare]))
     assert idf[0] < idf[1]
+
+
+def test_numbers_keep_quantities_and_scores_but_not_years_dates_or_digits() -> None:
+    from warta.cluster.features import mentioned_numbers
+
+    found = mentioned_numbers("Sebanyak 22 orang tewas, Rabu (3/5/2024). Kerugian Rp4,9 miliar pada 2024; "
+                              "skor 1-1, inflasi 3,5 persen, 7 rumah rusak, 1.200 warga mengungsi.")
+    assert found == {"22", "49", "1-1", "35", "1200"}
+    a, b = (Featurizer(background=False)(x) for x in FLOOD[:2])
+    assert "1200" in a.numbers & b.numbers  # both reports give the same toll
+
+
+def test_event_pair_features_count_shared_numbers() -> None:
+    from warta.cluster.model import EVENT_FEATURES, EVENT_MODEL, event_pair_features
+
+    feat = Featurizer(background=False)
+    a, b, c = feat(FLOOD[0]), feat(FLOOD[1]), feat(PHONE)
+    same = event_pair_features(b, a, a.text, a.time)
+    other = event_pair_features(c, a, a.text, a.time)
+    k = EVENT_FEATURES.index("log_shared_numbers")
+    assert len(same) == len(EVENT_FEATURES) == len(EVENT_MODEL.weights)
+    assert same[k] > 0.0 == other[k]
+    assert EVENT_MODEL.prob(same) > EVENT_MODEL.prob(other)

@@ -1,8 +1,11 @@
 """Quality gate: event/story clustering on the real dev gold (skips when ../shared is absent).
 
 Floors sit a little below the figures measured with `warta eval cluster --gold ../shared/gold`
-on 2026-11-23: events pairwise F1 0.576 (B-cubed F1 0.973, all-singletons baseline 0.958),
-stories pairwise F1 0.597 (B-cubed F1 0.880, baseline 0.830). They guard against regressions;
+on 2026-11-23 (second pass: shared-numbers feature, event model regularised with C 0.3):
+events pairwise F1 0.623 (B-cubed F1 0.977, all-singletons baseline 0.958), stories pairwise
+F1 0.597 (B-cubed F1 0.880, baseline 0.830). One wrong link among the 35 gold event pairs moves
+events pairwise F1 by ~0.02-0.03, so the floors leave about one link of slack. They guard
+against regressions;
 the targets (events 0.85, stories 0.75) are not met yet, see docs/clustering.md.
 """
 
@@ -12,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-EVENT_PAIRWISE_F1_FLOOR = 0.55
-STORY_PAIRWISE_F1_FLOOR = 0.57
+EVENT_PAIRWISE_F1_FLOOR = 0.60  # measured 0.623 on 2026-11-23 (was 0.55 under the 0.576 models)
+STORY_PAIRWISE_F1_FLOOR = 0.57  # measured 0.597 on 2026-11-23 (story model unchanged by this pass)
 
 
 @pytest.fixture(scope="module")

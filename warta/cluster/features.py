@@ -126,6 +126,29 @@ def mentioned_dates(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# Quantities an article reports: "22 orang", "Rp4,9 miliar", "skor 1-1", "3,5 persen". Two
+# reports of one happening repeat its figures; different happenings of one story (the next
+# match, the next examination) bring new ones. Years and day/month dates are left out (a
+# story shares its year; dates have their own feature); single digits are too common.
+_NUMBER = re.compile(r"(?<![\d/.,])(\d+(?:[.,]\d+)*(?:-\d+)?)(?![\w/])")
+
+
+def mentioned_numbers(text: str) -> frozenset[str]:
+    """Numbers and scores written in the text, separators dropped (years and one-digit numbers left out)."""
+    text = _DATE_SLASH.sub(" ", text)
+    out = set()
+    for m in _NUMBER.finditer(text):
+        raw = m.group(1).rstrip(".,")
+        if "-" in raw:  # a score or a range: kept whole, "1-1" is a fact of one match
+            out.add(raw)
+            continue
+        digits = re.sub(r"[.,]", "", raw)
+        if len(digits) < 2 or (len(digits) == 4 and digits[:2] in ("19", "20")):
+            continue
+        out.add(digits)
+    return frozenset(out)
+
+
 def parse_time(value: str | None) -> float | None:
     """An ISO date or date-time as days since the epoch (UTC), or None."""
     if not value:
@@ -249,6 +272,7 @@ class ArticleFeatures:
     names: SparseVec
     lead: SparseVec = field(default_factory=lambda: SparseVec.empty())
     dates: frozenset[str] = frozenset()  # day/month dates the text mentions ("3/5")
+    numbers: frozenset[str] = frozenset()  # quantities and scores the text mentions
 
 
 class Featurizer:
@@ -270,7 +294,8 @@ class Featurizer:
         text_vec = self.terms.add(body, extra=head)
         name_vec = self.names.add(names(article), keep=MAX_NAMES)
         return ArticleFeatures(article.id, article_time(article), (article.outlet or "").casefold() or None,
-                               text_vec, name_vec, self.terms.vector(head), mentioned_dates(article.text))
+                               text_vec, name_vec, self.terms.vector(head), mentioned_dates(article.text),
+                               mentioned_numbers(strip_dateline(article.text)))
 
 
 def day_gap(a: float | None, b: float | None) -> float:
