@@ -184,6 +184,22 @@ def test_role_kept_and_cue_span() -> None:
     assert text[q.speaker.start:q.speaker.end] == "Dmitri Volkov"  # type: ignore[index]
 
 
+def test_a_name_after_a_name_and_comma_is_a_new_subject_not_a_role() -> None:
+    # "…, Budi Hartono mengatakan": Budi starts the next clause; he is no role of Sari Dewi
+    text = ("Menteri Perdagangan Budi Hartono bertemu dengan Sari Dewi, Budi mengatakan kerja sama "
+            "akan diperluas. Sari Dewi menanggapi dengan mengatakan bahwa lembaganya siap.")
+    quotes = find_quotes(text)
+    assert [(q.speaker.name, q.speaker.role) for q in quotes if q.speaker] == \
+        [("Budi Hartono", "Menteri Perdagangan"), ("Sari Dewi", None)]
+
+
+def test_a_role_after_a_name_and_comma_is_still_an_appositive() -> None:
+    text = "Sari Dewi, Direktur Utama PT Kereta Cepat, mengatakan jadwal uji coba tidak berubah."
+    (q,) = find_quotes(text)
+    assert q.speaker is not None and q.speaker.name == "Sari Dewi"
+    assert q.speaker.role == "Direktur Utama PT Kereta Cepat"
+
+
 def test_role_only_source_resolves_to_the_name_given_that_role() -> None:
     text = ("Kapolresta Malang Kota Kombes Rudi Santoso memimpin apel pagi itu.\n"
             "Kapolresta menambahkan, pengamanan dilakukan di tiga titik.")

@@ -127,7 +127,10 @@ def _phrase_end(toks: list[Token], i: int, limit: int) -> int:
         if tok.text == ",":
             # an appositive: "Duta Besar Rusia untuk PBB, Vassily Nebenzia, …"
             if j > i and j + 1 < limit and toks[j + 1].is_cap and toks[j + 1].low not in WEEKDAYS_MONTHS \
-                    and toks[j + 1].low not in PHRASE_STOPS and _followed_by_np(toks, j + 1, limit):
+                    and toks[j + 1].low not in PHRASE_STOPS and _followed_by_np(toks, j + 1, limit) \
+                    and (in_role or _has_role_word(toks, j + 1, limit)):
+                # a bare name after a bare name is no appositive but the next clause's subject:
+                # "… dengan Xi Jinping, Putin mengatakan …"
                 j += 1
                 continue
             break
@@ -180,6 +183,16 @@ def _list_end(toks: list[Token], j: int, limit: int) -> int:
             return e if e > n + 1 else j
         k = n
     return j
+
+
+def _has_role_word(toks: list[Token], j: int, limit: int) -> bool:
+    """Does the capitalised run from ``j`` hold a role, place or organisation word?"""
+    k = j
+    while k < limit and (toks[k].is_cap or toks[k].low in ROLE_WORDS) and toks[k].is_word:
+        if toks[k].low in ROLE_WORDS or is_place_or_org_word(toks[k].low):
+            return True
+        k += 1
+    return False
 
 
 def _followed_by_np(toks: list[Token], j: int, limit: int) -> bool:
