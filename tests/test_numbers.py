@@ -126,3 +126,75 @@ def test_docstring_examples() -> None:
 
     for module in (warta.readers._numwords, warta.readers.numbers, warta.readers.time):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+# --- ranges: two quantities, the lower end borrowing the unit and scale written once ---
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Sebanyak 10-15 orang terluka dalam tabrakan itu.", ("10", 10, "orang"), ("15", 15, "orang")),
+        ("Inflasi diperkirakan antara 10 hingga 15 persen.", ("10", 10, "%"), ("15 persen", 15, "%")),
+        ("Kerugian pabrik ditaksir Rp 2-3 miliar.", ("Rp 2", 2_000_000_000, "IDR"),
+         ("3 miliar", 3_000_000_000, "IDR")),
+        ("Sekitar 20–30 ribu buruh berunjuk rasa.", ("20", 20_000, "buruh"), ("30 ribu", 30_000, "buruh")),
+        ("Ekspor tumbuh 4-5% tahun ini.", ("4", 4, "%"), ("5%", 5, "%")),
+        ("Dua hingga tiga nelayan belum kembali.", ("Dua", 2, "nelayan"), ("tiga", 3, "nelayan")),
+        ("Antara 100 dan 200 rumah terendam banjir.", ("100", 100, "rumah"), ("200", 200, "rumah")),
+        ("Hibah itu senilai US$ 1-2 juta.", ("US$ 1", 1_000_000, "USD"), ("2 juta", 2_000_000, "USD")),
+        ("Sebanyak 3 s.d. 5 unit bus rusak.", ("3", 3, "unit"), ("5", 5, "unit")),
+        ("Panen mencapai 1.500-2.000 ton.", ("1.500", 1500, "ton"), ("2.000", 2000, "ton")),
+    ],
+)
+def test_ranges(sentence: str, low: tuple[str, float, str], high: tuple[str, float, str]) -> None:
+    got = [(q.text, q.value, q.unit) for q in find_quantities(sentence)]
+    assert got == [low, high]
+    assert all(q.approximate for q in find_quantities(sentence))
+    for q in find_quantities(sentence):
+        assert sentence[q.start:q.end] == q.text
+
+
+def test_a_change_from_one_figure_to_another_is_not_approximate() -> None:
+    got = [(q.text, q.value, q.unit, q.approximate) for q in find_quantities("Bunga naik dari 5 hingga 7 persen.")]
+    assert got == [("5", 5, "%", False), ("7 persen", 7, "%", False)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Skor akhir 2-1 untuk tuan rumah.",
+        "Indonesia kalah 1-3 atas Jepang.",
+        "Tim tamu dibantai 0-3 saat bertandang.",
+        "Persija kalah 1-2 dari klub itu.",
+        "Pesawat Boeing 737-800 itu mendarat.",
+        "Hubungi 0812-3456-7890 untuk informasi.",
+        "Pasal 5-7 mengatur sanksi itu.",
+        "Bantuan menyasar warga desil 1-4 saja.",
+        "Perbandingannya 1:3 untuk tim tamu.",
+    ],
+)
+def test_not_ranges(sentence: str) -> None:
+    assert find_quantities(sentence) == []
+
+
+def test_two_counts_joined_by_dan_are_not_a_range() -> None:
+    got = [(q.text, q.unit, q.approximate) for q in find_quantities("Ia membeli 100 kertas dan 200 lembar plastik.")]
+    assert got == [("100", "kertas", False), ("200", "lembar", False)]
+
+
+def test_a_time_range_is_not_a_quantity() -> None:
+    from warta.readers.time import find_times
+
+    text = "Antrean hanya 2-3 menit, pameran 20-22 Oktober 2025."
+    assert find_quantities(text, find_times(text, "2025-10-22")) == []
+
+
+def test_ke_before_money_is_a_fall_to_an_amount_not_an_ordinal() -> None:
+    got = [(q.text, q.value, q.unit) for q in find_quantities("Harga minyak turun ke 60 dolar AS per barel.")]
+    assert got == [("60 dolar AS", 60, "USD")]
+    assert find_quantities("Ia menjadi ketua ke 3 organisasi itu.") == []
+
+
+def test_currency_code_after_the_amount() -> None:
+    got = [(q.text, q.value, q.unit) for q in find_quantities("Ekspor itu bernilai 5 juta USD, impornya 3 miliar IDR.")]
+    assert got == [("5 juta USD", 5_000_000, "USD"), ("3 miliar IDR", 3_000_000_000, "IDR")]

@@ -38,6 +38,8 @@ from warta.registry import register_stage
 
 _CODES = ("USD", "IDR", "CNY", "RUB", "EUR", "JPY", "MYR", "SGD", "AUD", "GBP", "SAR", "KRW", "INR", "THB",
           "HKD", "PHP", "TRY", "CHF")
+# Codes written after an amount; not "TRY", "PHP", "SAR", "INR"..., which read as words.
+_CODES_AFTER = ("USD", "IDR", "EUR", "SGD", "JPY", "CNY", "RUB", "MYR", "AUD", "GBP")
 # Short forms used in Indonesian news that CLDR's full names ("Dolar Amerika Serikat") miss.
 _SHORT_CURRENCY: dict[str, str] = {
     "dolar as": "USD", "dollar as": "USD", "dolar amerika": "USD", "dolar": "USD", "dollar": "USD",
@@ -53,9 +55,11 @@ _SYMBOLS: dict[str, str] = {
 
 @lru_cache(maxsize=1)
 def currency_words() -> dict[str, str]:
-    """Written currency names (lower case) → ISO 4217 code."""
+    """Written currency names (lower case) → ISO 4217 code; also the codes of the main
+    currencies, which business news writes after the amount ("5 juta USD")."""
     out = {get_currency_name(code, locale="id").lower(): code for code in _CODES}
     out.update(_SHORT_CURRENCY)
+    out.update({code.lower(): code for code in _CODES_AFTER})
     return out
 
 
@@ -64,16 +68,32 @@ def _alt(words: object) -> str:
 
 
 _DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_QUANTITY = re.compile(
-    rf"(?<![\w/.,\-])(?:(?P<sym>{_alt(_SYMBOLS)})\s?)?"
+_QUANTITY_BODY = (
+    rf"(?:(?P<sym>{_alt(_SYMBOLS)})\s?)?"
     rf"(?:(?P<dig>{_DIGITS})(?P<an>-?an)?|(?P<approx>{_alt(APPROX)})|(?P<half>setengah)(?=\s+(?:ribu|juta|miliar|triliun))"
     rf"|(?P<words>{NUMBER_WORDS_RE}))"
     rf"(?:\s*(?P<abbr>(?-i:[TM]))(?![\w])|\s+(?P<scale>{_alt(BIG_SCALES)})(?P<scale_an>an)?)?"
     rf"(?:\s*(?P<pct>%|persen))?"
     rf"(?:\s+(?P<cur>{_alt(currency_words())}))?"
-    rf"(?![\w%/]|[.,]\d|-(?!nya\b)\w)",  # "70%-nya" is still 70%; "COVID-19", "2-1" are not amounts
-    re.IGNORECASE,
+    rf"(?![\w%/]|[.,]\d|-(?!nya\b)\w|:\d)"  # "70%-nya" is still 70%; "COVID-19", "2-1", "1:3" are not amounts
 )
+_QUANTITY = re.compile(rf"(?<![\w/.,\-:]){_QUANTITY_BODY}", re.IGNORECASE)
+# The upper end of a range: "15 orang" in "10-15 orang", right after the dash.
+_RANGE_END = re.compile(rf"(?<![\w/.,:]){_QUANTITY_BODY}", re.IGNORECASE)
+# The lower end and the joint: "10-", "Rp 2-", "antara 10 hingga", "dua sampai dengan".
+_RANGE_HEAD = re.compile(
+    rf"(?<![\w/.,\-:])(?:(?P<sym>{_alt(_SYMBOLS)})\s?)?(?:(?P<dig>{_DIGITS})(?P<dash>\s?[-–]\s?)(?=\d)"
+    rf"|(?P<num>{_DIGITS}|{NUMBER_WORDS_RE})\s+(?P<join>hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s/d|dan)\s+)",
+    re.IGNORECASE)
+# "kalah 1-3 atas Jepang", "disikat 0-3 saat bertandang": a score, not a range. A dash between
+# bare numbers is a range only when a counted noun follows (not one of these words) and no
+# word of a match result comes before.
+_SCORE_WORDS = frozenset({"atas", "kontra", "melawan", "lawan", "vs", "saat", "ketika", "kala", "usai", "setelah",
+                          "sebelum", "menjelang", "lewat", "melalui", "tanpa", "berkat"})
+_SCORE_BEFORE = re.compile(
+    r"(?:skor|menang|kalah|unggul|tertinggal|imbang|takluk|tumbang|dibantai|disikat|digasak|dipermalukan|"
+    r"membungkam|menekuk|mengalahkan|melibas|menggasak|menundukkan|ditekuk|dikalahkan|agregat|hasil|laga)"
+    r"(?:\s+\w+)?\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z\-]*|[A-Z]{2,6}\b)")  # "siswa", or an acronym: "5.027 SPBU"
 _APPROX_BEFORE = re.compile(
     r"(?:sekitar|kurang\s+lebih|hampir|lebih\s+dari|sedikitnya|setidaknya|sekira|kira-kira|±|~|nyaris|"
@@ -84,7 +104,7 @@ _ID_BEFORE = re.compile(
     r"keppres|inpres|tap|sk|ke-?|kode|seri|tipe|versi|nopol|rt\.?|rw\.?|km|jalur|gate|gerbang|lantai|kamar|"
     r"blok|kav\.?|kavling|halaman|hal\.?|bab|posisi|peringkat|urutan|urut|ranking|juara|tahun|tahap|babak|"
     r"gelombang|jilid|periode|kuartal|triwulan|semester|putaran|sesi|angkatan|edisi|level|tingkat|kelas|"
-    r"golongan|eselon|roda|pukul|jam)\s*$", re.IGNORECASE)
+    r"golongan|eselon|roda|pukul|jam|desil|kuintil|persentil)\s*$", re.IGNORECASE)
 # "1. Kendaraan …", "2) Logam mulia …": the numbers of a list, not amounts
 _LIST_MARK = re.compile(r"(?:^|\n)[ \t]*\w{1,3}\s?[.)]$")  # "1)", "a." opening a list line
 _LIST_ITEM = re.compile(r"[ \t\-•*]*")
@@ -118,17 +138,24 @@ def _value(m: re.Match[str]) -> tuple[float | None, bool]:
 
 
 def _is_identifier(m: re.Match[str], text: str) -> bool:
+    """Law, list, flight or plate number, ordinal, or part of a name (also for a range head,
+    which has only the ``sym`` group of the amount's)."""
     start, end = m.span()
+    g = m.groupdict()
     before = text[max(0, start - 25):start]
-    if (_ID_BEFORE.search(before.rstrip(" (")) or _LAW_BEFORE.search(before) or _IDIOM.search(before)
+    rest = before.rstrip(" (")
+    # "ke-2" is an ordinal, but "turun ke 60 dolar AS" is a fall to an amount
+    to_amount = (rest[-3:].lower() in (" ke", "\nke") and before[-1:].isspace()
+                 and bool(g.get("sym") or g.get("cur") or g.get("pct") or g.get("scale")))
+    if ((_ID_BEFORE.search(rest) and not to_amount) or _LAW_BEFORE.search(before) or _IDIOM.search(before)
             or _IDIOM.search(text[start:end + 12])):
         return True
     line_head = text[text.rfind("\n", 0, start) + 1:start]
     if _LIST_ITEM.fullmatch(line_head) and re.match(r"\s?[.)]", text[end:end + 2]):
         return True
-    if m.group("abbr") and not m.group("sym"):
+    if g.get("abbr") and not g.get("sym"):
         return True  # "15 M" without a currency may be metres or a model name
-    if m.group("sym") or m.group("cur") or m.group("pct") or m.group("scale"):
+    if g.get("sym") or g.get("cur") or g.get("pct") or g.get("scale"):
         return False  # money, percentages and scaled amounts are measurements
     # "QZ8501" is caught by the word boundary; "JT 610", "B 1234 XYZ" by capitals around it
     if _FLIGHT_OR_PLATE_BEFORE.search(before) or _PLATE_AFTER.match(text[end:end + 5]):
@@ -140,7 +167,7 @@ def _is_identifier(m: re.Match[str], text: str) -> bool:
         if head and head[-1] not in ".!?\n:" and not _LIST_MARK.search(head):
             return True
     # a capitalised number word inside a sentence is a name too ("Wali Songo", "Lima" the city)
-    if m.group("words") and m.group("words")[0].isupper():
+    if g.get("words") and g.get("words")[0].isupper():
         head = before.rstrip(" \t\"“'(")
         if head and head[-1] not in ".!?\n:":
             return True
@@ -165,23 +192,72 @@ _TRIGGERS = frozenset(w.lower() for w in NUMBER_WORDS | set(APPROX) | {"setengah
     re.match(r"\w+|.", s).group() for s in _SYMBOLS)  # type: ignore[union-attr]
 
 
+def _range(text: str, start: int, m_head: re.Match[str]) -> tuple[Quantity, Quantity] | None:
+    """Both ends of a range ("10-15 orang", "Rp 2-3 miliar", "antara 10 hingga 15 persen"), or
+    None. The lower end borrows what is written only once, after the upper end: the scale
+    ("2" in "Rp 2-3 miliar" is two billion), the currency or percent, and the counted noun."""
+    end_m = _RANGE_END.match(text, m_head.end())
+    if end_m is None or end_m.group("approx") or end_m.group("an"):
+        return None
+    high, _ = _value(end_m)
+    low_text = m_head.group("dig") or m_head.group("num")
+    if low_text[0].isdigit():
+        low = parse_digits(low_text)
+    else:
+        words = words_to_number(low_text)
+        low = float(words) if words is not None else None
+    if high is None or low is None:
+        return None
+    scaled = end_m.group("scale") or end_m.group("abbr")
+    bare_high = high / (BIG_SCALES[end_m.group("scale").lower()] if end_m.group("scale") else
+                        1e12 if end_m.group("abbr") == "T" else 1e9) if scaled else high
+    if scaled and low < bare_high:  # "2-3 miliar"; but "1.500 hingga 2 ribu" already says 1.500
+        low *= high / bare_high
+    if not low < high:  # "2-1" is a score, "10 hingga 5" is a fall: not a range
+        return None
+    unit = _unit(end_m, text)
+    if m_head.group("sym") and not (end_m.group("sym") or end_m.group("cur")):
+        unit = _SYMBOLS[m_head.group("sym").lower()]  # "Rp 2-3 miliar": the symbol is written once
+    before = text[max(0, start - 12):start].lower()
+    between = "antara" in before.split()[-1:]
+    if m_head.group("dash"):
+        # a dash between bare digits is a score or a code unless a unit, scale or money follows
+        has_unit = unit is not None and unit not in _SCORE_WORDS
+        if (not (has_unit or scaled) or re.match(r"[-–/]\d", text[end_m.end():end_m.end() + 2])
+                or (not scaled and not end_m.group("pct") and _SCORE_BEFORE.search(text, max(0, start - 30), start))):
+            return None
+    elif m_head.group("join").lower() == "dan" and not between:
+        return None  # "10 dan 15 orang" lists two counts; "antara 10 dan 15 orang" is a range
+    # a range is approximate: the count lies somewhere between its ends; "dari 5 hingga 7 persen"
+    # may also be a change from one exact figure to another, so only a dash or "antara" says so
+    approx = bool(m_head.group("dash")) or between or not before.rstrip().endswith("dari")
+    approx = approx or bool(_APPROX_BEFORE.search(text[max(0, start - 20):start]))
+    low_end = m_head.end("dig") if m_head.group("dig") else m_head.end("num")
+    return (Quantity(text=text[start:low_end], start=start, end=low_end, value=as_number(low), unit=unit,
+                     approximate=approx),
+            Quantity(text=end_m.group(0), start=end_m.start(), end=end_m.end(), value=as_number(high), unit=unit,
+                     approximate=approx))
+
+
 def _candidates(text: str) -> list[re.Match[str]]:
-    """Matches of the quantity pattern tried only where a digit, number word or currency
-    symbol starts (one pass over the words; a full regex scan was 5x slower on detik-1k)."""
+    """Matches of the quantity pattern or of a range head, tried only where a digit, number
+    word or currency symbol starts (one pass over the words; a full regex scan was 5x slower
+    on detik-1k)."""
     out = []
     for tok in _TOKEN.finditer(text):
         word = tok.group()
         low = word.lower()
         # "Rp500" is written without a space: the token starts with the symbol
         if word[0].isdigit() or low in _TRIGGERS or (low[:2] == "rp" and low[2:3].isdigit()):
-            m = _QUANTITY.match(text, tok.start())
+            m = _RANGE_HEAD.match(text, tok.start()) or _QUANTITY.match(text, tok.start())
             if m is not None:
                 out.append(m)
     return out
 
 
 def find_quantities(text: str, times: list[TimeExpr] | None = None) -> list[Quantity]:
-    """Every measuring number in ``text`` that is not inside one of ``times``."""
+    """Every measuring number in ``text`` that is not inside one of ``times``; a range gives
+    two quantities, its lower and upper end, with the same unit."""
     if times is None:
         from warta.readers.timex.rules import recognise
 
@@ -192,7 +268,20 @@ def find_quantities(text: str, times: list[TimeExpr] | None = None) -> list[Quan
     last_end = 0
     for m in _candidates(text):
         start, end = m.span()
-        if start < last_end or any(s < end and start < e for s, e in spans) or _is_identifier(m, text):
+        if start < last_end:
+            continue
+        if m.re is _RANGE_HEAD:
+            pair = _range(text, start, m)
+            if pair is not None and not any(s < pair[1].end and start < e for s, e in spans) \
+                    and not _is_identifier(m, text):
+                out.extend(pair)
+                last_end = pair[1].end
+                continue
+            m = _QUANTITY.match(text, start)  # not a range: read the first number alone
+            if m is None:
+                continue
+            start, end = m.span()
+        if any(s < end and start < e for s, e in spans) or _is_identifier(m, text):
             continue
         last_end = end
         value, approx = _value(m)

@@ -25,7 +25,7 @@ from warta.article import Article, TimeExpr
 from warta.errors import FormatError
 from warta.ingest.metadata import published_in_text
 from warta.readers.timex.lexicon import month_names, weekday_names
-from warta.readers.timex.normalise import Context, is_reporting_date, normalise
+from warta.readers.timex.normalise import Context, clock_value, day_of, is_reporting_date, normalise
 from warta.readers.timex.rules import Piece, recognise
 from warta.registry import register_stage
 
@@ -104,7 +104,7 @@ def _mentioned_year(pieces: list[Piece], today: dt.date) -> int | None:
         base = p.parts[0] if p.rule in ("joined", "date_pod") else p
         g = base.m.groupdict()
         text = g.get("y") or g.get("y2") or g.get("iy")
-        if text and len(text) == 4 and base.rule in ("year", "month", "wd_paren", "date_full", "date_num"):
+        if text and len(text) == 4 and base.rule in ("year", "month", "quarter", "wd_paren", "date_full", "date_num"):
             if int(text) <= today.year:
                 years.append(int(text))
     if not years:
@@ -122,13 +122,57 @@ def infer_published(text: str, today: dt.date | None = None, pieces: list[Piece]
     return max(dates) if dates else None
 
 
+#: Rules whose value counts from "now" (the document date), and so, inside a quotation, from
+#: when the words were said.
+_DEICTIC = frozenset({"rel_day", "pod", "weekday", "rel_unit", "rel_n", "weekend"})
+_DAY_PIECES = frozenset({"wd_paren", "date_full", "date_num", "weekday", "rel_day", "day_only"})
+# '"…kemarin…," kata Budi saat dihubungi, Sabtu (30/8/2025).': a quotation, then its attribution
+_QUOTE = re.compile(r'["“](?P<q>[^"“”\n]{1,3000})["”](?P<att>[^"“\n]{0,200}?)(?:\.(?:\s|$)|\n|$)')
+# "pukul 23.30 WIB, Selasa (21/10/2025)": a clock written before the day it belongs to
+_CLOCK_THEN_DAY = re.compile(r"\s*,?\s*(?:(?:pada|hari)\s+){0,2}$")
+
+
+def _speech_dates(text: str, pieces: list[Piece], ctx: Context) -> dict[int, dt.date]:
+    """Piece index → the day its quotation was spoken, for deictic words inside a direct
+    quotation whose attribution names that day ('"Kami siap sejak kemarin," kata Budi,
+    Sabtu (30/8/2025).' — the speaker's "kemarin" is 29 August, whenever the article appeared)."""
+    out: dict[int, dt.date] = {}
+    if not any(p.rule in _DEICTIC for p in pieces) or ('"' not in text and "“" not in text):
+        return out
+    for qm in _QUOTE.finditer(text):
+        inside = [i for i, p in enumerate(pieces) if p.rule in _DEICTIC and qm.start("q") <= p.start < qm.end("q")]
+        if not inside:
+            continue
+        for p in pieces:
+            if (qm.start("att") <= p.start < qm.end("att") and p.rule in _DAY_PIECES
+                    and is_reporting_date(p.start, text)):
+                _t, value = normalise(p, text, Context(ctx.dct, ctx.anchor))
+                if value and value[:4].isdigit() and len(value) >= 10:
+                    spoken = dt.date.fromisoformat(value[:10])
+                    out.update(dict.fromkeys(inside, spoken))
+                break
+    return out
+
+
 def find_times(text: str, published: str | dt.date | None, pieces: list[Piece] | None = None) -> list[TimeExpr]:
     """Every time expression in ``text``, normalised against ``published`` (may be None)."""
     ctx = Context(dct=parse_date(published))
     out: list[TimeExpr] = []
     pieces = recognise(text) if pieces is None else pieces
+    spoken = _speech_dates(text, pieces, ctx)
     for i, p in enumerate(pieces):
-        ttype, value = normalise(p, text, ctx)
+        if i in spoken:  # the quotation's own "now"; a day it names still anchors later clock times
+            quoted = Context(spoken[i], ctx.anchor)
+            ttype, value = normalise(p, text, quoted)
+            ctx.anchor = quoted.anchor
+        else:
+            ttype, value = normalise(p, text, ctx)
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if (p.rule == "clock" and nxt is not None and nxt.rule in _DAY_PIECES
+                and _CLOCK_THEN_DAY.fullmatch(text, p.end, nxt.start)):
+            day = day_of(nxt, text, Context(ctx.dct, ctx.anchor))
+            if day is not None:
+                value = clock_value(p, day)
         # "lima hari seminggu", "dua kali sehari": a "se-" unit after a count is a frequency
         if (ttype == "DURATION" and p.m.groupdict().get("se") and i > 0 and out
                 and re.fullmatch(r"\s*", text[pieces[i - 1].end:p.start]) and out[-1].type == "DURATION"):

@@ -169,7 +169,7 @@ def _join_durations(a: str, b: str) -> str:
     return a + b[1:]
 
 
-def _piece_day(p: Piece, text: str, ctx: Context) -> str | None:
+def day_of(p: Piece, text: str, ctx: Context) -> str | None:
     """The day (ISO date) a date-like piece names, for joining with a clock or part of day."""
     _type, value = normalise(p, text, ctx)
     if value and len(value) >= 10 and value[4] == "-" and value[7] == "-":
@@ -181,9 +181,22 @@ def normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]:
     """Type and value of one piece; updates ``ctx.anchor`` when it names a day."""
     ttype, value = _normalise(p, text, ctx)
     if (value and len(value) >= 10 and value[:4].isdigit() and value[4] == "-" and value[7] == "-"
-            and p.rule != "clock" and not is_reporting_date(p.start, text)):
+            and p.rule != "clock" and not is_reporting_date(p.start, text) and not in_caption(p.start, text)):
         ctx.anchor = dt.date.fromisoformat(value[:10])
     return ttype, value
+
+
+# A photo caption opens with its credit: "AFP PHOTO / BAY ISMOYO …", "ANTARA FOTO/Ahmad …",
+# "KOMPAS.com/RINI …" (an agency or outlet in capitals, a slash, the photographer).
+_CAPTION = re.compile(r"[ \t]*[A-Z]{2,}[A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,3}[ \t]*/[ \t]*[A-Z]")
+
+
+def in_caption(start: int, text: str) -> bool:
+    """A date in a photo caption says when the photo was taken; pasted between paragraphs it
+    interrupts the story, so it does not become the day that later clock times and parts of
+    day refer to."""
+    line = text.rfind("\n", 0, start) + 1
+    return bool(_CAPTION.match(text, line, min(start, line + 60)))
 
 
 _REPORT_CUE = re.compile(
@@ -207,12 +220,12 @@ def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]
     m, dct, rule = p.m, ctx.dct, p.rule
     g = m.groupdict()
     if rule in ("joined", "date_pod"):
-        day = _piece_day(p.parts[0], text, ctx) or "XXXX-XX-XX"
+        day = day_of(p.parts[0], text, ctx) or "XXXX-XX-XX"
         if rule == "date_pod":
             return "TIME", f"{day}T{PARTS_OF_DAY[_key(p.pod or '')]}"
         if p.parts[1].rule == "pod":  # "Selasa (30/12/2014) sore ini"
             return "TIME", f"{day}T{PARTS_OF_DAY[_key(p.parts[1].m.group('p2'))]}"
-        return "TIME", _clock(p.parts[1], day)
+        return "TIME", clock_value(p.parts[1], day)
     if rule in ("wd_paren", "date_full", "date_num"):
         head = g.get("head") or g.get("wd")
         wd = _WEEKDAYS.get(head.lower()) if head else None
@@ -228,7 +241,7 @@ def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]
             found = dt.date.fromisoformat(value)
             if tail in ("lalu", "kemarin") and found > dct:
                 value = _iso(_date(found.year - 1, month, day) or found)
-            elif tail == "mendatang" and found < dct:
+            elif tail in ("mendatang", "nanti") and found < dct:
                 value = _iso(_date(found.year + 1, month, day) or found)
         return "DATE", value
     if rule == "day_only":
@@ -279,17 +292,73 @@ def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]
         return "DATE", _iso(_weekday_date(_WEEKDAYS[g["wd"].lower()], g.get("rel"), dct, future))
     if rule == "clock":
         base = ctx.anchor or dct
-        return "TIME", _clock(p, _iso(base) if base else "XXXX-XX-XX")
+        return "TIME", clock_value(p, _iso(base) if base else "XXXX-XX-XX")
     if rule == "pod":
         return "TIME", _pod_value(g, ctx)
     if rule == "rel_day":
         return "DATE", _rel_day(_key(g["w"]), ctx)
     if rule == "vague":
         return "DATE", VAGUE_REFS[_key(g["v"])]
+    if rule == "quarter":
+        return "DATE", _quarter(g, ctx)
+    if rule == "century":
+        n = int(g["n"]) if g.get("n") else _roman(g["r"] or "")
+        return "DATE", f"{n - 1:02d}" if 1 <= n <= 100 else None
+    if rule == "pod_bare":  # "ketika malam tiba": the night of the day being told
+        base = ctx.anchor or dct
+        return "TIME", f"{_iso(base) if base else 'XXXX-XX-XX'}T{PARTS_OF_DAY[_key(g['p'])]}"
     raise ValueError(f"no normaliser for rule {rule!r}")
 
 
-def _clock(p: Piece, day: str) -> str:
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(text: str) -> int:
+    """'XIX' → 19 (the numerals centuries are written with)."""
+    values = [_ROMAN[c] for c in text.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _quarter(g: dict[str, str | None], ctx: Context) -> str | None:
+    """'kuartal III 2025' → 2025-Q3, 'semester I' → H1, 'kuartal lalu' → the previous quarter.
+
+    Without a year it is the latest one begun by the document date (news reports results of
+    periods under way or past; a coming one is written "kuartal I tahun depan"): "kuartal IV"
+    in a February article is last year's."""
+    dct = ctx.dct
+    half = (g["kind"] or "").lower() == "semester"
+    per_year = 2 if half else 4
+    letter = "H" if half else "Q"
+    if g.get("rel2"):  # "kuartal lalu": the one before the document date's
+        if dct is None:
+            return None
+        current = (dct.month - 1) // (12 // per_year)
+        shift = -1 if g["rel2"].lower() in ("lalu", "sebelumnya") else 1 if g["rel2"].lower() in (
+            "depan", "mendatang", "berikutnya") else 0
+        year, idx = divmod(dct.year * per_year + current + shift, per_year)
+        return f"{year}-{letter}{idx + 1}"
+    q_text = (g["q"] or "").lower()
+    n = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4}.get(q_text)
+    n = n or int(q_text)
+    if g.get("y") or g.get("y2"):  # "kuartal III 2025", "kuartal III-2025"
+        return f"{g.get('y') or g.get('y2')}-{letter}{n}"
+    if dct is None:
+        return f"XXXX-{letter}{n}"
+    rel = (g.get("rel") or "").lower()
+    if rel == "ini":
+        year = dct.year
+    elif rel == "lalu":
+        year = dct.year - 1
+    elif rel in ("depan", "mendatang"):
+        year = dct.year + 1
+    else:  # news reports periods under way or past: the latest one begun by the document date
+        first_month = (n - 1) * (12 // per_year) + 1
+        year = dct.year if first_month <= dct.month else dct.year - 1
+    return f"{year}-{letter}{n}"
+
+
+def clock_value(p: Piece, day: str) -> str:
+    """'pukul 8 malam' on the day ``day`` (ISO) → ``dayT20:00``."""
     g = p.m.groupdict()
     hour = int(g.get("h") or g.get("h2"))
     minute = int(g.get("mi") or g.get("mi2") or 0)
@@ -408,7 +477,8 @@ def _pod_value(g: dict[str, str | None], ctx: Context) -> str | None:
         word = _key(g.get("p1") or g.get("p2") or g.get("p3") or g.get("p4") or "")
         code = PARTS_OF_DAY[word]
         pre, post = _key(g.get("pre") or ""), _key(g.get("post") or "")
-        if pre == "kemarin":
+        if pre == "kemarin" or (code == "NI" and word == "malam" and "tadi" in (pre, post)):
+            # "tadi malam" is last night, as "semalam" is: the evening of the day before
             day = dct - dt.timedelta(days=1) if dct else None
         elif pre == "besok":
             day = dct + dt.timedelta(days=1) if dct else None

@@ -143,6 +143,12 @@ _SPATIAL = _c(r"\b(?:maju|melangkah|bergerak|berjalan|lari|berlari|menghadap|con
               r"tampil|muncul|duduk|berdiri)\s+$")
 
 
+def _period_check(m: re.Match[str], text: str) -> bool:
+    """A year has two halves: "mahasiswa semester 3" counts a student's terms, not a half-year."""
+    q = (m.group("q") or "").lower()
+    return m.group("kind").lower() != "semester" or q in ("", "i", "ii", "1", "2", "pertama", "kedua")
+
+
 def _clock_check(m: re.Match[str], text: str) -> bool:
     """'jam' is also the unit hour: 'jam 10' needs minutes, a zone or a part of day."""
     if m.group(0).lower().startswith("jam"):
@@ -177,7 +183,7 @@ RULES: tuple[Rule, ...] = (
     # Rabu, 15 Desember 2021 / tanggal 15 Desember / 8 Mar 2014
     Rule("date_full", _c(
         rf"{_B}(?:(?P<wd>{WD})\s*,?\s+)?(?:(?:tanggal|tgl\.?)\s+)?(?P<d>{DAY})\s+(?P<mn>{MON})"
-        rf"(?:\s*,?\s+(?P<y>{YEAR}))?(?:\s+(?:yang\s+lalu|lalu|mendatang|kemarin))?{_E}"), _not_law),
+        rf"(?:\s*,?\s+(?P<y>{YEAR}))?(?:\s+(?:yang\s+lalu|lalu|mendatang|nanti|kemarin))?{_E}"), _not_law),
     # 15/12/2021, Rabu 15-12-2021, 2021-12-15
     Rule("date_num", _c(
         rf"{_B}(?:(?P<wd>{WD})\s*,?\s*)?(?:(?P<d>{DAY})\s?(?P<sep>[/\-])\s?(?P<m>{MNUM})\s?(?P=sep)\s?(?P<y>{YEAR})"
@@ -250,6 +256,17 @@ RULES: tuple[Rule, ...] = (
         rf"{_B}(?P<w>kemarin\s+lusa|kemarin|hari\s+ini|besok(?:nya)?|esok(?:\s+hari(?:nya)?)?|keesokan\s+harinya|lusa|"
         rf"hari\s+itu|tahun\s+itu|bulan\s+itu|tahun\s+ini|bulan\s+ini|pekan\s+ini|minggu\s+ini){_E}"),
         _unit_not_counted),
+    # kuartal III 2025, triwulan kedua tahun ini, semester I: quarters and halves of a year
+    Rule("quarter", _c(
+        rf"{_B}(?P<kind>kuartal|triwulan|semester)\s+(?:(?:ke-?\s*)?(?P<q>(?-i:IV|III|II|I)|pertama|kedua|ketiga|"
+        rf"keempat|[1-4])(?:\s*[-/]\s*(?P<y2>{YEAR})|\s+(?:tahun\s+)?(?:(?P<y>{YEAR})|(?P<rel>ini|lalu|depan|mendatang)))?"
+        rf"|(?P<rel2>lalu|ini|depan|mendatang|sebelumnya|berikutnya)){_E}"), _period_check),
+    # abad ke-19, abad XXI: a century (TIMEX3 writes the 1800s as "18")
+    Rule("century", _c(rf"{_B}abad\s+(?:ke-?\s*(?P<n>[1-9]\d?)|(?P<r>(?-i:[XVI]{{1,6}})))(?:\s+(?:Masehi|M))?{_E}")),
+    # ketika malam tiba, hingga pagi, semakin malam: a part of the day being narrated
+    Rule("pod_bare", _c(
+        rf"{_B}(?P<prep>pada|ketika|saat|menjelang|jelang|hingga|sampai|sejak|semakin|kian)\s+"
+        rf"(?P<p>{POD}){_E}(?!\s+(?:tahun|minggu|pekan|ini|itu|tadi|nanti|harinya|(?-i:[A-Z])))")),
     Rule("vague", _c(rf"{_B}(?P<v>{alternation(VAGUE_REFS)}){_E}"), lambda m, text: not _SPATIAL.search(
         text, max(0, m.start() - 20), m.start()) or not m.group("v").lower().startswith("ke")),
 )
@@ -262,7 +279,7 @@ _DAY_RULES = frozenset({"wd_paren", "date_full", "date_num", "weekday", "rel_day
 _JOIN_CLOCK = _c(r"\s+(?:sekitar\s+)?$")
 _JOIN_CLOCK_COMMA = _c(r"\s*,\s*(?:sekitar\s+)?$")
 # A deictic word right after a date belongs to it: "Minggu (28/12/2014) kemarin".
-_TRAIL = _c(r"\s+(?:kemarin|lalu|yang\s+lalu|ini|itu|tadi|mendatang)(?![\w])")
+_TRAIL = _c(r"\s+(?:kemarin|lalu|yang\s+lalu|ini|itu|tadi|mendatang|nanti)(?![\w])")
 
 
 def _first_words(*groups: object) -> frozenset[str]:
@@ -307,6 +324,10 @@ _TRIGGERS: dict[str, tuple[frozenset[str], bool]] = {
     "rel_day": (frozenset({"kemarin", "hari", "besok", "besoknya", "esok", "keesokan", "lusa", "tahun", "bulan",
                            "pekan", "minggu"}), False),
     "vague": (_first_words(VAGUE_REFS), False),
+    "quarter": (frozenset({"kuartal", "triwulan", "semester"}), False),
+    "century": (frozenset({"abad"}), False),
+    "pod_bare": (frozenset({"pada", "ketika", "saat", "menjelang", "jelang", "hingga", "sampai", "sejak", "semakin",
+                            "kian"}), False),
 }
 _BY_WORD: dict[str, list[tuple[int, Rule]]] = {}
 _BY_DIGIT: list[tuple[int, Rule]] = []
@@ -335,6 +356,8 @@ def recognise(text: str) -> list[Piece]:
             start = m.start()
             if rule.name == "month" and m.group("prep") and m.group("prep").lower() in _PREPOSITIONS:
                 start = m.start("bulan") if m.group("bulan") else m.start("mn")  # "pada" is not part of it
+            elif rule.name == "pod_bare":
+                start = m.start("p")  # "ketika malam": the time is "malam"
             found.append((start, m.end(), prio, Piece(start, m.end(), rule.name, m)))
     # longest first, then rule order: "Rabu (15/10)" beats the bare weekday inside it
     found.sort(key=lambda t: (-(t[1] - t[0]), t[2], t[0]))
