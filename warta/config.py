@@ -39,6 +39,7 @@ class Settings:
     dedup_shingle_size: int
     stages: dict[str, dict[str, Any]] = field(default_factory=dict)
     data_dir: str | None = None
+    place_on_ingest: bool = True  # [cluster]: place new articles into events after each ingest
 
     def __post_init__(self) -> None:
         if not 0.0 < self.dedup_threshold <= 1.0:
@@ -47,6 +48,8 @@ class Settings:
             raise ConfigError("[ingest] limits must be positive")
         if not self.pipeline:
             raise ConfigError("[pipeline] stages must name at least one stage")
+        if not isinstance(self.place_on_ingest, bool):
+            raise ConfigError(f"[cluster] place_on_ingest must be true or false, got {self.place_on_ingest!r}")
 
 
 def default_data_dir() -> str | None:
@@ -77,6 +80,7 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
             dedup_shingle_size=int(raw["dedup"]["shingle_size"]),
             stages=dict(raw.get("stages", {})),
             data_dir=default_data_dir(),
+            place_on_ingest=raw.get("cluster", {}).get("place_on_ingest", True),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"invalid settings: {exc}") from exc

@@ -28,6 +28,13 @@ def _open(db: Path | None, config: Path | None) -> Any:
     return Store.open(db, load_settings(config), create=False)
 
 
+def _cell(row: dict[str, Any], col: str) -> str:
+    value = row.get(col)
+    if col == "entities":  # the first three main entities by name; all five, with ids, in --format jsonl
+        return ", ".join(e["name"] for e in (value or [])[:3])
+    return "" if value is None else str(value)[:90]
+
+
 def _print(rows: list[dict[str, Any]], format: Format, columns: tuple[str, ...], title: str) -> None:
     if format is Format.jsonl:
         for r in rows:
@@ -37,7 +44,7 @@ def _print(rows: list[dict[str, Any]], format: Format, columns: tuple[str, ...],
     for col in columns:
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(*("" if r.get(c) is None else str(r.get(c))[:90] for c in columns))
+        table.add_row(*(_cell(r, c) for c in columns))
     Console().print(table)
 
 
@@ -45,24 +52,43 @@ def _print(rows: list[dict[str, Any]], format: Format, columns: tuple[str, ...],
 def events_command(
     story: str | None = typer.Option(None, help="Only the events of this story."),
     refresh: bool = typer.Option(False, help="Re-cluster all stored articles first (rewrites events and stories)."),
+    update: bool = typer.Option(True, help="First place the stored articles that are in no event yet."),
     limit: int = typer.Option(50, help="At most this many events."),
     format: Format = typer.Option(Format.table, "--format", "-f"),
     db: Path | None = typer.Option(None, help=DB_HELP),
     config: Path | None = typer.Option(None, help="A warta.toml overriding the defaults."),
 ) -> None:
-    """List the events in the store (latest first) with their titles, dates and sizes.
+    """List the events in the store (latest first) with their titles, dates, sizes and main entities.
+
+    Articles stored since the last placement are placed first (--no-update to only list);
+    --refresh re-clusters everything instead.
 
     Example: warta events --refresh --db berita.db
     """
-    from warta.store.cluster_queries import list_events, refresh_clusters
+    from warta.errors import StoreError
+    from warta.store.cluster_queries import list_events, refresh_clusters, update_clusters
 
     with _open(db, config) as store:
         if refresh:
             counts = refresh_clusters(store)
             typer.echo(f"clustered {counts['articles']} articles into {counts['events']} events, "
                        f"{counts['stories']} stories", err=True)
+        elif update:
+            try:
+                counts = update_clusters(store)
+            except StoreError as exc:  # e.g. a read-only file, or another writer holding it: still list
+                typer.echo(f"warta: warning: new articles were not placed: {exc.message}", err=True)
+                counts = {"refreshed": 0, "articles": 0}
+            if counts["refreshed"]:
+                typer.echo(f"clustered {counts['articles']} articles from scratch into {counts['events']} events, "
+                           f"{counts['stories']} stories", err=True)
+            elif counts["articles"]:
+                typer.echo(f"placed {counts['articles']} new article(s): {counts['new_events']} new event(s), "
+                           f"{counts['events']} event(s) and {counts['stories']} story(ies) updated"
+                           + (f", {counts['late']} late" if counts["late"] else ""), err=True)
         rows = list_events(store, story, limit)
-    _print(rows, format, ("id", "start_date", "end_date", "articles", "story_id", "title"), f"{len(rows)} event(s)")
+    _print(rows, format, ("id", "start_date", "end_date", "articles", "story_id", "title", "entities"),
+           f"{len(rows)} event(s)")
 
 
 @app.command("stories")
@@ -72,7 +98,7 @@ def stories_command(
     db: Path | None = typer.Option(None, help=DB_HELP),
     config: Path | None = typer.Option(None, help="A warta.toml overriding the defaults."),
 ) -> None:
-    """List the stories in the store (latest first) with their date ranges and sizes.
+    """List the stories in the store (latest first) with their date ranges, sizes and main entities.
 
     Example: warta stories --db berita.db --format jsonl
     """
@@ -80,7 +106,8 @@ def stories_command(
 
     with _open(db, config) as store:
         rows = list_stories(store, limit)
-    _print(rows, format, ("id", "start_date", "end_date", "events", "articles", "title"), f"{len(rows)} story(ies)")
+    _print(rows, format, ("id", "start_date", "end_date", "events", "articles", "title", "entities"),
+           f"{len(rows)} story(ies)")
 
 
 @app.command("timeline")

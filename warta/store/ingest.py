@@ -6,10 +6,15 @@ process loses at most the article in flight, and the next run skips every articl
 text is stored with the same stage versions (:meth:`Store.current`) without running the
 pipeline on it again: re-running an interrupted ingest finishes the job, and re-running a
 finished one changes nothing.
+
+At the end, the new originals are placed into events and stories
+(:func:`warta.store.cluster_queries.update_clusters`, setting ``cluster.place_on_ingest``).
+A placement that fails is logged and left queued for the next one; the articles stay stored.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -18,6 +23,8 @@ from warta.article import Article, Reject
 from warta.errors import StoreError
 from warta.pipeline import Pipeline
 from warta.store.sqlite import AddResult, Store
+
+log = logging.getLogger(__name__)
 
 Items = Iterable[Article | Reject]
 R = TypeVar("R")
@@ -37,6 +44,7 @@ class IngestReport:
     duplicates: int = 0
     near_duplicates: int = 0
     rejects: list[Reject] = field(default_factory=list)
+    placed: int = 0  # originals placed into events at the end (cluster.place_on_ingest)
 
     @property
     def rejected(self) -> int:
@@ -55,6 +63,7 @@ class IngestReport:
         return {
             "db": self.db, "new": self.new, "updated": self.updated, "unchanged": self.unchanged,
             "duplicates": self.duplicates, "near_duplicates": self.near_duplicates, "rejected": self.rejected,
+            "placed": self.placed,
             "rejects": [
                 {"item": r.item, "line": r.line, "stage": r.stage, "code": r.code, "reason": r.reason}
                 for r in self.rejects
@@ -110,7 +119,19 @@ def ingest_items(
                 report.rejects.append(Reject(reject.item, exc.message, exc.code, reject.line))
         if on_result:
             on_result(item, result if isinstance(result, AddResult) else None)
+    if store.settings.place_on_ingest:
+        _place(store, report)
     return report
+
+
+def _place(store: Store, report: IngestReport) -> None:
+    """Place what this ingest (or an earlier one) stored and no event holds yet."""
+    from warta.store.cluster_queries import update_clusters
+
+    try:
+        report.placed = update_clusters(store)["articles"]
+    except StoreError as exc:  # the articles are stored; they stay queued for the next placement
+        log.warning("stored articles were not placed into events (%s); `warta events` places them", exc.message)
 
 
 def _guard(fn: Callable[[Article], R], article: Article) -> R | Reject:

@@ -22,6 +22,8 @@ Design notes (why the tables look like this):
   id, so meeting an old version again does not overwrite the newer one.
 - ``events``, ``stories`` and ``article_events`` are written by the clustering step; they
   survive an article's re-analysis (only deleting the article removes its links).
+- ``cluster_state`` and ``cluster_pending`` (step 4) let the clustering step continue where it
+  stopped: the clusterer's saved state, and the originals it has not placed yet.
 """
 
 from __future__ import annotations
@@ -223,8 +225,105 @@ _V3 = """
 CREATE INDEX articles_origin ON articles(origin);
 """
 
+# 4: incremental clustering (warta/store/cluster_queries.py). The ``cluster_*`` state tables
+# hold what the streaming clusterer remembers, row by row, so an update reads and writes only
+# the rows one article touches (warta/store/cluster_state.py; JSON and raw numeric bytes,
+# never a pickle: a .db file may come from someone else). ``cluster_pending`` queues the
+# originals not placed yet, filled by triggers, so an update finds its work without scanning
+# the store. ``event_entities`` / ``story_entities`` hold each event's and story's main entities.
+_V4 = """
+CREATE TABLE cluster_state (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE cluster_df (
+    kind   TEXT NOT NULL,      -- 'terms' or 'names'
+    chunk  INTEGER NOT NULL,   -- buckets chunk*256 .. chunk*256+255
+    counts BLOB NOT NULL,      -- 256 little-endian int32
+    PRIMARY KEY (kind, chunk)
+);
+CREATE TABLE cluster_articles (
+    id       TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    data     BLOB NOT NULL     -- JSON header + int32/float32 vectors
+);
+CREATE TABLE cluster_events (
+    id       TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL,
+    first    REAL,
+    last     REAL,
+    size     INTEGER NOT NULL,
+    vectors  BLOB NOT NULL
+);
+CREATE TABLE cluster_stories (
+    id       TEXT PRIMARY KEY,
+    first    REAL,
+    last     REAL,
+    size     INTEGER NOT NULL,
+    n_events INTEGER NOT NULL,
+    vectors  BLOB NOT NULL
+);
+CREATE TABLE cluster_postings (
+    kind TEXT NOT NULL,        -- 'articles' or 'events'
+    term INTEGER NOT NULL,
+    keys TEXT NOT NULL,        -- JSON list, oldest first
+    PRIMARY KEY (kind, term)
+);
+CREATE TABLE cluster_queue (
+    kind TEXT NOT NULL,        -- 'recent' (articles) or 'touched' (events)
+    seq  INTEGER NOT NULL,
+    time REAL NOT NULL,
+    key  TEXT NOT NULL,
+    PRIMARY KEY (kind, seq)
+);
+
+-- reason: 'stored' (a new original), 'original' (a copy whose original went away),
+-- 'unplaced' (an original no event held when this step or a refresh ran).
+CREATE TABLE cluster_pending (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    reason     TEXT NOT NULL
+);
+INSERT INTO cluster_pending(article_id, reason)
+    SELECT id, 'unplaced' FROM articles a WHERE a.duplicate_of IS NULL
+    AND NOT EXISTS (SELECT 1 FROM article_events ae WHERE ae.article_id = a.id);
+CREATE TRIGGER articles_cluster_ai AFTER INSERT ON articles WHEN new.duplicate_of IS NULL BEGIN
+    INSERT OR IGNORE INTO cluster_pending(article_id, reason) VALUES (new.id, 'stored');
+END;
+-- An original that becomes a near-duplicate is not placed; a copy whose original went away is.
+CREATE TRIGGER articles_cluster_au AFTER UPDATE OF duplicate_of ON articles BEGIN
+    DELETE FROM cluster_pending WHERE article_id = new.id AND new.duplicate_of IS NOT NULL;
+    INSERT OR IGNORE INTO cluster_pending(article_id, reason) SELECT new.id, 'original'
+        WHERE new.duplicate_of IS NULL AND old.duplicate_of IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM article_events WHERE article_id = new.id);
+END;
+
+CREATE TABLE event_entities (
+    event_id  TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    entity_id TEXT NOT NULL REFERENCES entities(id),
+    articles  INTEGER NOT NULL,
+    mentions  INTEGER NOT NULL,
+    PRIMARY KEY (event_id, position)
+);
+CREATE INDEX event_entities_entity ON event_entities(entity_id);
+
+CREATE TABLE story_entities (
+    story_id  TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    entity_id TEXT NOT NULL REFERENCES entities(id),
+    articles  INTEGER NOT NULL,
+    mentions  INTEGER NOT NULL,
+    PRIMARY KEY (story_id, position)
+);
+CREATE INDEX story_entities_entity ON story_entities(entity_id);
+
+-- An update rewrites the rows of the events and stories it touched: find their articles fast.
+CREATE INDEX article_events_event ON article_events(event_id);
+CREATE INDEX events_story ON events(story_id);
+"""
+
 #: Step n brings a database from user_version n-1 to n. Append only.
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
 
 LATEST = len(MIGRATIONS)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from warta.errors import NotFoundError, UsageError
 from warta.store import queries, records
+from warta.store.cluster_entities import with_entities  # the stored main entities of events and stories
 
 #: Page sizes: 20 rows reads well on one screen; 100 caps what one request can make the DB do.
 DEFAULT_LIMIT = 20
@@ -354,7 +355,7 @@ def list_events(conn: sqlite3.Connection, args: PageArgs, *, story: str | None =
     rows = _rows(conn, "SELECT e.id, e.title, e.start_date, e.end_date, e.story_id, (SELECT count(*) FROM "
                  f"article_events WHERE event_id = e.id) AS articles FROM events e{where} "
                  "ORDER BY e.start_date DESC, e.id LIMIT ? OFFSET ?", [*params, args.limit, args.offset])
-    return page(rows, total, args)
+    return page(with_entities(conn, "event", rows), total, args)
 
 
 def event_detail(conn: sqlite3.Connection, event_id: str) -> dict[str, Any]:
@@ -365,7 +366,8 @@ def event_detail(conn: sqlite3.Connection, event_id: str) -> dict[str, Any]:
              if ev["story_id"] else None)
     ids = "SELECT article_id FROM article_events WHERE event_id = ?"
     return {
-        "event": ev, "story": story, "articles": _cluster_articles(conn, ids, [event_id]),
+        "event": with_entities(conn, "event", [ev])[0], "story": story,
+        "articles": _cluster_articles(conn, ids, [event_id]),
         "entities": _cluster_entities(conn, ids, [event_id]), "quotes": _cluster_quotes(conn, ids, [event_id]),
         "outlets": _outlet_comparison(conn, ids, [event_id]),
     }
@@ -378,7 +380,7 @@ def list_stories(conn: sqlite3.Connection, args: PageArgs) -> dict[str, Any]:
                  "(SELECT count(DISTINCT ae.article_id) FROM article_events ae JOIN events e ON e.id = ae.event_id "
                  "WHERE e.story_id = s.id) AS articles FROM stories s ORDER BY s.end_date DESC, s.id "
                  "LIMIT ? OFFSET ?", [args.limit, args.offset])
-    return page(rows, total, args)
+    return page(with_entities(conn, "story", rows), total, args)
 
 
 def story_detail(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
@@ -391,7 +393,8 @@ def story_detail(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
                    "article_events WHERE event_id = e.id) AS articles FROM events e WHERE e.story_id = ? "
                    "ORDER BY e.start_date, e.id", (story_id,))
     return {
-        "story": story, "events": events, "timeline": timeline(conn, story=story_id)["items"],
+        "story": with_entities(conn, "story", [story])[0], "events": events,
+        "timeline": timeline(conn, story=story_id)["items"],
         "articles": _cluster_articles(conn, ids, [story_id]), "entities": _cluster_entities(conn, ids, [story_id]),
         "quotes": _cluster_quotes(conn, ids, [story_id]), "outlets": _outlet_comparison(conn, ids, [story_id]),
     }
