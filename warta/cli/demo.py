@@ -82,12 +82,17 @@ def demo(
         f"(stages: {', '.join(stages) or 'none'})"
     )
     with Store.open(db, settings, create=False) as store:
-        from warta.store.cluster_queries import refresh_clusters
+        from warta.store.cluster_queries import update_clusters
 
-        counts = refresh_clusters(store)  # events and stories for `warta stories` and the web UI
+        # ingest placed the new articles already (cluster.place_on_ingest); this places any
+        # left queued (setting off, or an older store) without re-clustering the rest
+        update_clusters(store)
         print_stats(store.stats(), console)
-        console.print(f"Clustered {counts['articles']} articles into {counts['events']} events "
-                      f"and {counts['stories']} stories (warta stories --db {db})")
+        n_events, n_stories, n_placed = store.conn.execute(
+            "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM stories), "
+            "(SELECT count(*) FROM article_events)").fetchone()
+        console.print(f"Clustered {n_placed} articles into {n_events} events "
+                      f"and {n_stories} stories (warta stories --db {db})")
         entities = queries.top_entities(store.conn, limit=10)
         speakers = queries.top_speakers(store.conn, limit=10)
         _print_rows(console, "Top entities", entities, ("name", "type", "articles", "mentions"))

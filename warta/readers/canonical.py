@@ -42,6 +42,7 @@ from warta.readers.aliases import (
     place_table,
     slugify,
 )
+from warta.readers.lexical import drop_common_words, lexical_names, relabel_suffixed
 from warta.readers.mentions import (
     Mention,
     abbreviation_links,
@@ -60,6 +61,7 @@ _GENERIC_HEADS: frozenset[str] = frozenset({
     "institut", "sekolah", "rumah", "bank", "pt", "cv", "yayasan", "lembaga", "fraksi", "polda", "polres",
     "kejaksaan", "direktorat", "pemerintah", "pemkot", "pemkab", "pemprov", "tim", "klub", "gedung", "kantor",
     "kabinet", "united", "the", "persatuan", "perserikatan", "gerakan", "koalisi", "asosiasi", "ikatan",
+    "undang-undang", "uu", "peraturan", "keputusan",  # "Undang-Undang" is not "Undang-Undang Dasar"
 })
 _ADMIN_HEADS: tuple[str, ...] = (
     "kabupaten", "kab.", "kota", "provinsi", "kecamatan", "kelurahan", "desa", "pulau", "kepulauan", "teluk",
@@ -114,7 +116,7 @@ def _key(m: Mention) -> str:
 
 def canonical_entities(text: str, raw: Iterable[tuple[int, int, str]]) -> list[Entity]:
     """Steps 1-5 for one article: model spans (start, end, label) → grouped :class:`Entity` list."""
-    mentions = clean_mentions(text, list(raw))
+    mentions = clean_mentions(text, relabel_suffixed(text, list(raw)))
     vote_labels(mentions)
     mentions += lookup_mentions(text, mentions)
     added, links = abbreviation_links(text, mentions)
@@ -129,6 +131,12 @@ def canonical_entities(text: str, raw: Iterable[tuple[int, int, str]]) -> list[E
     links = [(renum[a], renum[b]) for a, b in links if a in renum and b in renum]
     mentions += headed_names(text, mentions)
     mentions += role_anchored(text, mentions)
+    mentions += lexical_names(text, mentions)
+    mentions = _drop(mentions, links, drop_common_words(text, mentions))
+    # names found by their head word can carry a bracketed abbreviation too ("Tentara … (SPLA)")
+    added, late = abbreviation_links(text, mentions)
+    mentions += added
+    links += late
     mentions += propagate(text, mentions)
     uf = _Union(len(mentions))
     keys = [_key(m) for m in mentions]
@@ -145,6 +153,17 @@ def canonical_entities(text: str, raw: Iterable[tuple[int, int, str]]) -> list[E
     _link_acronyms(mentions, keys, uf)
     _link_short_forms(mentions, keys, uf)
     return _build(mentions, keys, uf)
+
+
+def _drop(mentions: list[Mention], links: list[tuple[int, int]], kept: list[Mention]) -> list[Mention]:
+    """Keep ``kept`` (a sub-list of ``mentions``, same order) and renumber ``links`` in place."""
+    ids = {id(m) for m in kept}
+    renum: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        if id(m) in ids:
+            renum[i] = len(renum)
+    links[:] = [(renum[a], renum[b]) for a, b in links if a in renum and b in renum]
+    return kept
 
 
 def _cluster_label(mentions: list[Mention], members: list[int]) -> str:
@@ -212,6 +231,8 @@ def _link_short_forms(mentions: list[Mention], keys: list[str], uf: _Union) -> N
                 candidates.append(jdx)
         if not candidates and len(cross) == 1:
             candidates = cross
+        if not candidates and lab == "PER" and len(sw) == 1:
+            candidates = _nickname_of(short, forms, label, uf)
         if not candidates:
             if lab == "PER":  # a full name (or an orphan short form): its repetitions are one person
                 for i in idx[1:]:
@@ -219,6 +240,22 @@ def _link_short_forms(mentions: list[Mention], keys: list[str], uf: _Union) -> N
             continue
         for i in idx:
             uf.union(_nearest(mentions, i, candidates), i)
+
+
+def _nickname_of(short: str, forms: dict[str, list[int]], label: dict[int, str], uf: _Union) -> list[list[int]]:
+    """The one full name with a part that the short form begins ("Frans" … "Fransiskus"), if one.
+
+    Indonesian news often calls a person by the first syllables of one name part. Only a
+    short form of four letters or more that is clearly a cut (the part is at least four
+    letters longer: "Budi" is its own name, not a cut of "Budiman"), only when no full name
+    contains it as a whole word (checked by the caller), and only when exactly one person's
+    name has such a part.
+    """
+    if len(short) < 4:
+        return []
+    found = [jdx for full, jdx in forms.items() if label[uf.find(jdx[0])] == "PER" and len(full.split()) >= 2
+             and any(len(w) >= len(short) + 4 and w.startswith(short) for w in full.split())]
+    return found if len(found) == 1 else []
 
 
 def _contains(full: list[str], short: list[str], label: str) -> bool:
@@ -263,6 +300,8 @@ def _build(mentions: list[Mention], keys: list[str], uf: _Union) -> list[Entity]
             ent_id, name, label = entry.id, entry.expansions[0], entry.type
         else:
             name = _fullest(forms)
+            if label == "ORG" and any(f in place_table() for f in forms):
+                label = "LOC"  # a table place the model called ORG ("NTT"): places are LOC
             if label == "PER":
                 name = people_table().get(name.casefold(), name)
             elif label == "LOC":

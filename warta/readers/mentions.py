@@ -32,7 +32,8 @@ from warta.readers.aliases import (
     people_table,
     place_table,
 )
-from warta.readers.roles import HONORIFICS, ROLE_HEADS, ROLE_WORDS, role_before, strip_title
+from warta.readers.roles import HONORIFICS, RANKS, ROLE_HEADS, ROLE_WORDS, role_before, strip_title
+from warta.readers.spans import DOTTED, FIELD_NOUN, ORG_SUFFIXES, repair
 
 
 @dataclass(slots=True)
@@ -97,7 +98,7 @@ def split_at_country(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[i
 
 def clean_mentions(text: str, raw: list[tuple[int, int, str]]) -> list[Mention]:
     out = []
-    for start, end, label in split_at_country(text, raw):
+    for start, end, label in split_at_country(text, repair(text, raw)):
         while start < end and (text[start] in _TRIM or text[start].isspace()):
             start += 1
         while end > start and (text[end - 1] in _TRIM.replace(".", "") or text[end - 1].isspace()):
@@ -120,6 +121,8 @@ def vote_labels(mentions: list[Mention]) -> None:
         v = votes.get(m.text.casefold())
         if m.text.casefold() in people:
             m.label = "PER"  # our table of people outranks the model
+        elif m.label == "PER" and m.text in place_table():
+            m.label = "LOC"  # so does our table of places ("Sumut" tagged PER)
         elif v and m.source == "ner":
             m.label = v.most_common(1)[0][0]
 
@@ -252,9 +255,13 @@ def abbreviation_links(text: str, mentions: list[Mention]) -> tuple[list[Mention
         s_in = pm.start(1)
         before = text[:pm.start()].rstrip()
         prev = ends.get(len(before))
-        if prev is not None and mentions[prev].label == "PER" and " " not in inner and inner[:1].isupper() \
-                and inner[:1] == mentions[prev].text[:1]:
-            links.append((prev, get(s_in, s_in + len(inner), "PER", "paren")))  # "Joko Widodo (Jokowi)"
+        if prev is not None and mentions[prev].label in {"PER", "LOC"} and " " not in inner and inner[:1].isupper() \
+                and inner[:1] == mentions[prev].text[:1] and not looks_abbrev(inner) \
+                and (mentions[prev].label == "PER" or (find_country(inner) is None and inner not in place_table())):
+            # "Joko Widodo (Jokowi)"; a place and its other spelling, "Kotaraja (Koetaradja)" (a known
+            # place in brackets names the region around it instead: "Sleman (Yogyakarta)")
+            label = mentions[prev].label
+            links.append((prev, get(s_in, s_in + len(inner), label, "paren")))
             continue
         if not looks_abbrev(inner):
             continue
@@ -264,6 +271,11 @@ def abbreviation_links(text: str, mentions: list[Mention]) -> tuple[list[Mention
         words = list(re.finditer(r"\S+", chunk[cut:]))
         first = long_form([w.group() for w in words], inner)
         if first is None:
+            if prev is not None and mentions[prev].label == "ORG" and find_country(inner) is None \
+                    and inner[0].lower() in {w[0].lower() for w in mentions[prev].text.split()}:
+                # an organisation's name translated into Indonesian keeps its original acronym:
+                # "Tentara Pembebasan Rakyat Selatan (SPLA)", "Organisasi Kesehatan Dunia (WHO)"
+                links.append((prev, get(s_in, s_in + len(inner), "ORG", "paren")))
             continue
         ls = chunk_start + cut + words[first].start()
         le = chunk_start + cut + words[-1].end()
@@ -299,31 +311,71 @@ def role_anchored(text: str, taken: list[Mention]) -> list[Mention]:
     """People the model missed right after a role: "Juru bicara Kremlin Dmitry Peskov mengatakan".
 
     After the role head, words that describe the role (role words, countries, table
-    organisations, forms already found as ORG/LOC) are skipped; the two or three capitalised
-    words left before a lowercase word or punctuation are the name.
+    organisations, places, the field of the office such as "Kepresidenan", and words inside
+    an ORG/LOC already found: "juru bicara Kementerian Luar Negeri China Liu Jianwei") are
+    skipped; the two or three capitalised words left before a lowercase word or punctuation
+    are the name; after a military or police rank one word is enough ("Jenderal Sutanto,").
+    The name ends at the end of a sentence ("anggota Dewan. Selanjutnya" names nobody).
     """
     spans = [(m.start, m.end) for m in taken]
     org_forms = {m.text for m in taken if m.label in {"ORG", "LOC", "GPE"}}
+    org_spans = [(m.start, m.end) for m in taken if m.label in {"ORG", "LOC", "GPE", "EVENT", "MISC"}]
     out = []
     for m in _ROLE_NAME.finditer(text):
         if not m.group("head")[0].isalpha():
             continue
+        base = m.start("run")
         words = list(re.finditer(r"\S+", m.group("run")))
-        if any(w.group().lower() in _ORG_HEADS for w in words):
-            continue  # "Ketua Umum Partai Sejahtera Baru": the capitals name the party, not a person
+        for k, w in enumerate(words):
+            stem = w.group().rstrip(".!?")
+            if stem != w.group() and len(stem) >= 3 and not stem.isupper() and stem.lower() not in DOTTED:
+                words = words[:k + 1]  # a sentence ends after this word
+                break
+
         i = 0
-        while i < len(words) and (words[i].group().lower() in ROLE_WORDS or _describes(words[i].group(), org_forms)):
+        while i < len(words) and _skipped(words[i], base, org_forms, org_spans):
             i += 1
         name = words[i:]
-        if not 2 <= len(name) <= 3 or any(w.group().lower() in ROLE_WORDS for w in name):
+        if any(w.group().lower() in _ORG_HEADS and not _inside(w, base, org_spans) for w in words):
+            continue  # "Ketua Umum Partai Sejahtera Baru": the capitals name the party, not a person
+        prev = words[i - 1].group().strip(_TRIM) if i else m.group("head")
+        rank_at = base + words[i - 1].start() if i else m.start("head")
+        # one word is a name after a rank ("Jenderal Sutanto") or after the field of an office
+        # ("Kepala Staf Kepresidenan Harjono,"), unless the article also writes it lowercase
+        one = len(name) == 1 and len(name[0].group().strip(_TRIM)) >= 3 \
+            and ((prev.lower() in RANKS and not _title_rank(text, rank_at))
+                 or FIELD_NOUN.match(prev) is not None) \
+            and re.search(rf"(?<![\w-]){re.escape(name[0].group().strip(_TRIM).lower())}(?![\w-])", text) is None
+        if not (2 <= len(name) <= 3 or one):
             continue
-        s = m.start("run") + name[0].start()
-        e = m.start("run") + name[-1].end()
+        if any(w.group().lower() in ROLE_WORDS for w in name):
+            continue
+        s = base + name[0].start()
+        e = base + name[-1].end()
+        while e > s and text[e - 1] in _TRIM:
+            e -= 1
         if _overlaps(s, e, spans):
             continue
         spans.append((s, e))
         out.append(Mention(s, e, text[s:e], "PER", "role", role_before(text, s)))
     return out
+
+
+def _title_rank(text: str, pos: int) -> bool:
+    """ "Direktorat Jenderal", "Sekretaris Jenderal": the rank word is part of a title, not a rank."""
+    before = re.search(r"(\S+)\s+$", text[max(0, pos - 40):pos])
+    return before is not None and before.group(1).lower().startswith(("direkt", "sekretari", "inspektor"))
+
+
+def _inside(w: re.Match[str], base: int, org_spans: list[tuple[int, int]]) -> bool:
+    return any(s <= base + w.start() and base + w.end() <= e for s, e in org_spans)
+
+
+def _skipped(w: re.Match[str], base: int, org_forms: set[str], org_spans: list[tuple[int, int]]) -> bool:
+    """A word after a role head that describes the role, not the person."""
+    inside = _inside(w, base, org_spans)
+    return (w.group().lower() in ROLE_WORDS or _describes(w.group(), org_forms) or inside
+            or FIELD_NOUN.match(w.group().strip(_TRIM)) is not None)
 
 
 def _describes(word: str, org_forms: set[str]) -> bool:
@@ -341,6 +393,9 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
         words = m.text.split()
         if m.label == "LOC" and len(words) >= 2 and words[0].lower() in _ADMIN_HEADS:
             forms.setdefault(" ".join(words[1:]), "LOC")  # "Belu" after "Kabupaten Belu"
+        if m.label == "ORG" and len(words) == 2 and words[1] in ORG_SUFFIXES and words[0][:1].isupper() \
+                and find_country(words[0]) is None and words[0] not in place_table():
+            forms.setdefault(words[0], "ORG")  # "Amanah" after "Amanah Foundation"
         if m.label == "PER" and m.source in {"ner", "role", "people", "paren"} and len(words) >= 2:
             for part in m.text.split():
                 if len(part) >= 3 and part[0].isupper() and part.lower() not in _STOP_PARTS \

@@ -33,7 +33,23 @@ ROLE_HEADS: tuple[str, ...] = tuple(sorted({
     "ulama", "tokoh", "pakar", "ahli", "kepala bidang", "kepala bagian", "kepala dinas", "kepala badan",
     "kepala suku", "pemilik", "bos", "presdir", "chairman", "founder", "co-founder", "gelandang", "penyerang",
     "bek", "kiper", "striker", "tersangka", "terdakwa", "terpidana", "saksi",
+    # ministers by the short titles news uses ("Mendikbud Ratih Kumalasari", "Menlu Ratna")
+    "mendikbud", "mendikbudristek", "mendikdasmen", "mendikti", "mendiktisaintek", "mendagri", "menlu",
+    "menkeu", "menkes", "menhan", "menag", "menpora", "mensos", "menaker", "menkominfo", "menkomdigi",
+    "menkumham", "menkum", "mendes", "menparekraf", "menpar", "menpan", "menpan-rb", "mensesneg", "menperin",
+    "mendag", "mentan", "menhub", "menpupr", "menteri pupr", "menko polhukam", "menko perekonomian",
+    "menko pmk", "menko marves", "seskab", "wamenlu", "wamenkeu",
+    # ranks the list above lacks (navy, air force, police)
+    "laksamana", "laksma", "laksda", "laksdya", "marsekal", "marsma", "marsda", "marsdya", "brigadir", "bripka",
+    "briptu", "bripda", "akp", "ajun komisaris", "sersan", "kopral",
 }, key=lambda h: (-len(h), h)))
+
+# Military and police ranks: always followed by a name, often a one-word one ("Jenderal Sutanto").
+RANKS: frozenset[str] = frozenset({
+    "jenderal", "kolonel", "letnan", "mayor", "brigjen", "mayjen", "letjen", "irjen", "komjen", "kombes", "akbp",
+    "kompol", "iptu", "aiptu", "ipda", "laksamana", "laksma", "laksda", "laksdya", "marsekal", "marsma", "marsda",
+    "marsdya", "brigadir", "bripka", "briptu", "bripda", "akp", "sersan", "kopral",
+})
 
 # Honorifics: dropped from a name, not a role.
 HONORIFICS: frozenset[str] = frozenset({

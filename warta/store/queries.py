@@ -176,15 +176,26 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
 
 
 def top_entities(conn: sqlite3.Connection, limit: int = 10, type: str | None = None) -> list[dict[str, Any]]:
-    """Entities in the most articles: id, name, type, articles, mentions."""
-    sql = (
-        "SELECT e.id, e.name, e.type, count(DISTINCT ae.article_id) AS articles, "
-        "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND " + _originals("m.article_id") + ") AS mentions "
-        "FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
-        "WHERE " + _originals("ae.article_id") + (" AND e.type = ?" if type else "") +
-        " GROUP BY e.id ORDER BY articles DESC, mentions DESC, e.name LIMIT ?"
-    )
-    return [dict(r) for r in conn.execute(sql, ([type] if type else []) + [limit])]
+    """Entities in the most articles: id, name, type, articles, mentions.
+
+    A short form stored under its own id in some articles ("PER:putin") is counted under the
+    one full name it stands for (:func:`warta.store.entity_links.short_form_links`).
+    """
+    from warta.store.entity_links import short_form_links
+
+    links = short_form_links(conn)
+    names = {r["id"]: (r["name"], r["type"]) for r in conn.execute("SELECT id, name, type FROM entities")}
+    articles: dict[str, set[str]] = {}
+    for r in conn.execute("SELECT entity_id, article_id FROM article_entities WHERE " + _originals()):
+        articles.setdefault(links.get(r[0], r[0]), set()).add(r[1])
+    mentions: dict[str, int] = {}
+    for r in conn.execute("SELECT entity_id, count(*) FROM mentions WHERE " + _originals() + " GROUP BY entity_id"):
+        key = links.get(r[0], r[0])
+        mentions[key] = mentions.get(key, 0) + r[1]
+    rows = [{"id": k, "name": names[k][0], "type": names[k][1], "articles": len(arts), "mentions": mentions.get(k, 0)}
+            for k, arts in articles.items() if k in names and (type is None or names[k][1] == type)]
+    rows.sort(key=lambda r: (-r["articles"], -r["mentions"], r["name"]))
+    return rows[:limit]
 
 
 def top_speakers(conn: sqlite3.Connection, limit: int = 10) -> list[dict[str, Any]]:

@@ -1,0 +1,284 @@
+"""Boundary repairs, lexical finders and cross-article ids of the entities stage.
+
+Sentences written for these tests; model spans are given by hand (as in
+``test_entities_canonical.py``), so each test checks one rule whatever the model predicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from warta.article import Article, Entity, Span
+from warta.config import load_settings
+from warta.readers.canonical import canonical_entities
+from warta.readers.spans import repair
+from warta.store import Store
+from warta.store.entity_links import short_form_links
+from warta.store.queries import top_entities
+
+
+def spans(text: str, items: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    out = []
+    for phrase, label in items:
+        i = text.index(phrase)
+        out.append((i, i + len(phrase), label))
+    return out
+
+
+def run(text: str, items: list[tuple[str, str]]) -> dict[str, Entity]:
+    ents = canonical_entities(text, spans(text, items))
+    for e in ents:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+    return {e.id: e for e in ents}
+
+
+def forms(e: Entity) -> set[str]:
+    return {m.text for m in e.mentions}
+
+
+def texts(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    return [(text[s:e], lab) for s, e, lab in raw]
+
+
+# ------------------------------------------------------------------ span repairs
+
+
+def test_place_of_the_role_is_not_part_of_the_person() -> None:
+    text = "Gubernur Kaltim Sri Wahyuni meresmikan jembatan baru di Samarinda."
+    ents = run(text, [("Kaltim Sri Wahyuni", "PER")])
+    sri = ents["PER:sri-wahyuni"]
+    assert forms(sri) == {"Sri Wahyuni"} and sri.role == "Gubernur Kaltim"
+    assert ents["LOC:kalimantan-timur"].name == "Kalimantan Timur"  # province abbreviation → province
+
+
+def test_field_of_the_office_goes_back_to_the_role() -> None:
+    text = "Rapat dihadiri Kepala Staf Kepresidenan Darmanto Wibisono dan para menteri."
+    raw = repair(text, spans(text, [("Kepresidenan Darmanto Wibisono", "PER")]))
+    assert texts(text, raw) == [("Darmanto Wibisono", "PER")]
+
+
+def test_person_after_a_role_is_split_from_an_org_span() -> None:
+    text = "Gubernur BI Hendra Kusuma mengatakan inflasi terkendali pada bulan lalu."
+    ents = run(text, [("BI Hendra Kusuma", "ORG")])
+    assert ents["PER:hendra-kusuma"].role == "Gubernur BI"
+    assert forms(ents["ORG:bi"]) == {"BI"}
+
+
+def test_org_span_running_into_the_next_person_gives_the_name_back() -> None:
+    text = "Ketua Fraksi PAN DPR RI Ratna Sari Dewi mendukung evaluasi itu. Ratna menambahkan alasannya."
+    ents = run(text, [("DPR RI Ratna", "ORG"), ("Sari Dewi", "PER"), ("Ratna", "PER")])
+    ratna = ents["PER:ratna-sari-dewi"]
+    assert forms(ratna) == {"Ratna Sari Dewi", "Ratna"}
+    assert "DPR RI" in forms(ents["ORG:dpr"])
+
+
+@pytest.mark.parametrize(("phrase", "label", "expected"), [
+    ("kota Ambarawa", "LOC", [("Ambarawa", "LOC")]),  # a lowercase head word is not the name
+    ("Kemenkeu selaku", "ORG", [("Kemenkeu", "ORG")]),  # nor a lowercase word after it
+    ("Dewan. Selanjutnya", "ORG", [("Dewan", "ORG")]),  # a span never crosses a sentence end
+    ("Bandung dan Garut", "LOC", [("Bandung", "LOC"), ("Garut", "LOC")]),
+    ("Bosnia dan Herzegovina", "LOC", [("Bosnia dan Herzegovina", "LOC")]),  # one country
+    ("Kementerian Pendidikan dan Kebudayaan", "ORG", [("Kementerian Pendidikan dan Kebudayaan", "ORG")]),
+    ("Organisasi Kesehatan Dunia (WHO)", "ORG", [("Organisasi Kesehatan Dunia", "ORG"), ("WHO", "ORG")]),
+    ("Israel Ha'ir", "LOC", [("Israel", "LOC"), ("Ha'ir", "LOC")]),
+    ("Amerika Latin", "LOC", [("Amerika Latin", "LOC")]),  # a region, not an appositive
+    ("detikcom", "ORG", [("detikcom", "ORG")]),  # an all-lowercase brand stays
+])
+def test_span_repairs(phrase: str, label: str, expected: list[tuple[str, str]]) -> None:
+    text = f"Menurut laporan dari {phrase} kemarin, situasi membaik."
+    assert texts(text, repair(text, spans(text, [(phrase, label)]))) == expected
+
+
+def test_dot_after_a_title_or_initial_is_no_sentence_end() -> None:
+    text = "Hadir pula Prof. Slamet Riyadi dan M. Santoso di acara itu."
+    raw = repair(text, spans(text, [("Prof. Slamet Riyadi", "PER"), ("M. Santoso", "PER")]))
+    assert texts(text, raw) == [("Prof. Slamet Riyadi", "PER"), ("M. Santoso", "PER")]
+
+
+def test_coordinated_org_span_splits_when_one_side_is_a_known_place() -> None:
+    text = "Beijing menolak. Penerbangan dari Beijing dan Kota Ulan dibatalkan."
+    both = (text.index("Beijing dan"), text.index(" dibatalkan"), "ORG")
+    raw = repair(text, [*spans(text, [("Beijing", "LOC")]), both])
+    assert ("Kota Ulan", "ORG") in texts(text, raw) and ("Beijing", "ORG") in texts(text, raw)
+
+
+# ------------------------------------------------------------------ people after roles
+
+
+def test_person_after_role_inside_a_ministry_name() -> None:
+    text = "Sementara itu, juru bicara Kementerian Luar Negeri China Liu Jianwei tidak menjawab."
+    ents = run(text, [])
+    liu = ents["PER:liu-jianwei"]
+    assert liu.role == "juru bicara Kementerian Luar Negeri China"
+    assert "GPE:CN" in ents
+
+
+def test_one_word_name_after_a_rank_or_an_office_field() -> None:
+    text = ("Upacara dihadiri Kepala Staf Angkatan Darat Jenderal Sutanto, Kepala Staf Kepresidenan Harjono, "
+            "dan Mendikbud Ratih Kumalasari yang datang terlambat.")
+    ents = run(text, [])
+    assert "PER:sutanto" in ents and "PER:harjono" in ents
+    assert ents["PER:ratih-kumalasari"].role == "Mendikbud"
+
+
+def test_one_word_after_an_office_field_is_not_a_name_when_written_lowercase_too() -> None:
+    text = "Kata Menteri Pertahanan Kemarin, bukan kemarin sore, semua siap."
+    assert not any(e.type == "PER" for e in run(text, []).values())
+
+
+# ------------------------------------------------------------------ aliases in brackets, nicknames
+
+
+def test_translated_name_keeps_its_original_acronym() -> None:
+    text = "Kelompok Tentara Pembebasan Rakyat Selatan (SPLA) menyerang pos. SPLA membantah tuduhan itu."
+    ents = run(text, [("Tentara Pembebasan Rakyat Selatan", "ORG"), ("SPLA", "ORG")])
+    assert forms(ents["ORG:tentara-pembebasan-rakyat-selatan"]) == {"Tentara Pembebasan Rakyat Selatan", "SPLA"}
+
+
+def test_other_spelling_of_a_place_in_brackets() -> None:
+    text = "Kawasan ekonomi dibuka di Kotaraja (Koetaradja) dekat perbatasan. Pejabat Sleman (Yogyakarta) hadir."
+    ents = run(text, [("Kotaraja", "LOC"), ("Sleman", "LOC"), ("Yogyakarta", "LOC")])
+    assert any(forms(e) == {"Kotaraja", "Koetaradja"} for e in ents.values())
+    assert "Yogyakarta" not in forms(ents["LOC:sleman"])  # a known place in brackets is the region
+
+
+def test_nickname_cut_from_a_long_name_part() -> None:
+    text = "Bupati Yohanes Fransiskus Lema berpidato. Frans menyebut tiga desa. Budiman Hakim dan Budi hadir."
+    ents = run(text, [("Yohanes Fransiskus Lema", "PER"), ("Frans", "PER"), ("Budiman Hakim", "PER"),
+                      ("Budi", "PER")])
+    assert forms(ents["PER:yohanes-fransiskus-lema"]) == {"Yohanes Fransiskus Lema", "Frans"}
+    assert "PER:budi" in ents  # "Budi" is a name of its own, not a cut of "Budiman"
+
+
+# ------------------------------------------------------------------ lexical finders and common words
+
+
+def test_organisation_suffix_gives_the_short_form() -> None:
+    text = ("Menurut laporan Amanah Foundation, dana itu hilang. Amanah juga mengkritik pemerintah. "
+            "Tim Cakra Racing menang.")
+    ents = run(text, [("Cakra Racing", "LOC")])
+    assert ents["ORG:cakra-racing"].type == "ORG"  # the model's LOC, closed by "Racing", is an ORG
+    assert forms(ents["ORG:amanah-foundation"]) == {"Amanah Foundation", "Amanah"}
+
+
+def test_ministry_word_news_agency_and_the_west() -> None:
+    text = ("Kemenparekraf memblokir situs itu. Kemenangan itu manis, kata pelatih soal kemenangan. "
+            "Menurut kantor berita Sinar Pagi, tekanan dari negara-negara Barat berlanjut. Gubernur Jawa Barat diam.")
+    ents = run(text, [("Jawa Barat", "LOC")])
+    assert "ORG:kemenparekraf" in ents and not any("Kemenangan" in forms(e) for e in ents.values())
+    assert "ORG:sinar-pagi" in ents
+    assert forms(ents["LOC:barat"]) == {"Barat"} and "LOC:jawa-barat" in ents
+
+
+def test_common_words_and_bare_roles_are_not_entities() -> None:
+    text = "Penyidik juga memeriksa saksi. Para penyidik bekerja lembur. Terdakwa hadir. Harian itu terbit."
+    ents = run(text, [("Penyidik", "PER"), ("Terdakwa", "PER"), ("Harian", "ORG")])
+    assert "PER:penyidik" not in ents and "PER:terdakwa" not in ents
+
+
+# ------------------------------------------------------------------ the same id across articles
+
+
+@pytest.fixture()
+def store() -> Iterator[Store]:
+    with Store.open(":memory:", load_settings()) as s:
+        yield s
+
+
+def _article(text: str, ents: list[tuple[str, str, str, str]]) -> Article:
+    art = Article(text=text, title=text[:20])
+    art.entities = [Entity(i, n, t, [Span(text.index(f), text.index(f) + len(f), f)]) for i, n, t, f in ents]
+    art.annotated_by = {"entities": "t.v1"}
+    return art
+
+
+def test_short_form_in_one_article_gets_the_full_names_id(store: Store) -> None:
+    store.add(_article("Presiden Arvid Kessler tiba di Jakarta.", [("PER:arvid-kessler", "Arvid Kessler", "PER",
+                                                                    "Arvid Kessler")]))
+    store.add(_article("Kessler menolak berkomentar soal itu.", [("PER:kessler", "Kessler", "PER", "Kessler")]))
+    assert short_form_links(store.conn) == {"PER:kessler": "PER:arvid-kessler"}
+    rows = top_entities(store.conn, limit=5)
+    assert [(r["id"], r["articles"], r["mentions"]) for r in rows] == [("PER:arvid-kessler", 2, 2)]
+
+
+def test_shared_name_part_of_two_people_is_not_linked_across_articles(store: Store) -> None:
+    store.add(_article("Budi Santoso hadir.", [("PER:budi-santoso", "Budi Santoso", "PER", "Budi Santoso")]))
+    store.add(_article("Budi Gunawan absen.", [("PER:budi-gunawan", "Budi Gunawan", "PER", "Budi Gunawan")]))
+    store.add(_article("Budi tersenyum.", [("PER:budi", "Budi", "PER", "Budi")]))
+    assert "PER:budi" not in short_form_links(store.conn)
+    assert {r["id"] for r in top_entities(store.conn, limit=10)} == {"PER:budi-santoso", "PER:budi-gunawan",
+                                                                     "PER:budi"}
+
+
+# ------------------------------------------------------------------ the issue's alias list
+
+
+@pytest.mark.parametrize(("sentence", "form", "ent_id"), [
+    ("Ribuan warga Rusia mengungsi ke perbatasan.", "Rusia", "GPE:RU"),
+    ("Sikap pemerintah China tidak berubah.", "China", "GPE:CN"),
+    ("Delegasi Federasi Rusia tiba lebih awal.", "Federasi Rusia", "GPE:RU"),
+    ("Kapal dari Tiongkok dan Cina berlabuh, kata pejabat RRT.", "RRT", "GPE:CN"),
+    ("Duta besar Republik Rakyat Tiongkok hadir.", "Republik Rakyat Tiongkok", "GPE:CN"),
+    ("Hubungan dengan Amerika membaik, kata pejabat AS.", "Amerika", "GPE:US"),
+    ("Sekjen Pakta Pertahanan Atlantik Utara berbicara; NATO siap.", "NATO", "ORG:nato"),
+    ("Resolusi Perserikatan Bangsa-Bangsa disahkan; PBB menyambutnya.", "Perserikatan Bangsa-Bangsa", "ORG:pbb"),
+])
+def test_issue_alias_list(sentence: str, form: str, ent_id: str) -> None:
+    ents = run(sentence, [])
+    assert form in forms(ents[ent_id])
+
+
+def test_capitals_and_seats_stay_their_own_entities() -> None:
+    text = "Moskow dan Kremlin menolak, Beijing diam, Washington menunggu, Istana belum menjawab. Rusia, China, AS."
+    ents = run(text, [("Moskow", "LOC"), ("Beijing", "LOC"), ("Washington", "LOC")])
+    for country in ("GPE:RU", "GPE:CN", "GPE:US"):
+        assert not forms(ents[country]) & {"Moskow", "Kremlin", "Beijing", "Washington", "Istana"}
+    assert {"LOC:moskow", "LOC:beijing", "LOC:washington", "ORG:kremlin"} <= set(ents)
+
+
+# ------------------------------------------------------------------ what the repairs must not do
+
+
+@pytest.mark.parametrize(("sentence", "items", "expected"), [
+    # a company opened by PT is one name, even after a role
+    ("Direktur PT Sinar Abadi Makmur membantah.", [("PT Sinar Abadi Makmur", "ORG")],
+     [("PT Sinar Abadi Makmur", "ORG")]),
+    # "Jawa Barat" is one place, the person after it keeps their name
+    ("Gubernur Jawa Barat Hasan Basri menolak.", [("Jawa Barat", "LOC"), ("Hasan Basri", "PER")],
+     [("Jawa Barat", "LOC"), ("Hasan Basri", "PER")]),
+    # a parliamentary group after the parliament is no person
+    ("Anggota DPR RI Fraksi Hanura hadir.", [("DPR RI Fraksi Hanura", "ORG")], [("DPR RI Fraksi Hanura", "ORG")]),
+    # a legal form in brackets is dropped, not made an entity
+    ("Saham PT Karya Bangsa (Persero) naik.", [("PT Karya Bangsa (Persero)", "ORG")], [("PT Karya Bangsa", "ORG")]),
+])
+def test_repairs_leave_whole_names_alone(sentence: str, items: list[tuple[str, str]],
+                                          expected: list[tuple[str, str]]) -> None:
+    assert texts(sentence, repair(sentence, spans(sentence, items))) == expected
+
+
+def test_titles_with_rank_words_and_cabinets_are_not_people() -> None:
+    text = ("Kasus itu ditangani Direktorat Jenderal Anggaran kemarin. Dampak pergantian anggota Kabinet Maju "
+            "Bersama ini belum terlihat.")
+    assert not any(e.type == "PER" for e in run(text, []).values())
+
+
+def test_long_form_by_letters_wins_over_the_adjacent_shorter_organisation() -> None:
+    text = "Program Bantuan Usaha Bank Indonesia (BUBI) belum tuntas. Penerima BUBI dipanggil."
+    ents = run(text, [("Bank Indonesia", "ORG")])
+    bubi = next(e for e in ents.values() if "BUBI" in forms(e))
+    assert "Bantuan Usaha Bank Indonesia" in forms(bubi) and "Bank Indonesia" not in forms(bubi)
+
+
+def test_a_law_is_not_the_constitution() -> None:
+    text = "Menurut Undang-Undang Dasar hal itu dijamin, dan Undang-Undang baru mengaturnya."
+    ents = run(text, [("Undang-Undang Dasar", "LOC"), ("Undang-Undang", "ORG")])
+    assert not any({"Undang-Undang", "Undang-Undang Dasar"} <= forms(e) for e in ents.values())
+
+
+def test_table_place_tagged_person_is_a_place() -> None:
+    text = "Banjir melanda Sumut sejak Senin, kata petugas."
+    ents = run(text, [("Sumut", "PER")])
+    assert ents["LOC:sumatera-utara"].type == "LOC"
