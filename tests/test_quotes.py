@@ -232,6 +232,22 @@ def test_entities_give_the_speaker_its_entity_id_and_canonical_name() -> None:
     assert (q.speaker.name, q.speaker.entity) == ("Joko Widodo", "PER:joko-widodo")
 
 
+def test_a_government_speaks_as_its_country_and_a_known_body_as_itself() -> None:
+    text = ("Pemerintah Ukraina menuduh pasukan asing berkumpul di perbatasan. "
+            "Pemerintah Kanada mengatakan pihaknya memantau situasi. "
+            "Pemerintah daerah menyatakan sekolah tetap buka.")
+    ua = text.index("Ukraina")
+    ca = text.index("Pemerintah Kanada")
+    ents = [Entity(id="GPE:UA", name="Ukraine", type="GPE", mentions=[Span(ua, ua + 7, "Ukraina")]),
+            Entity(id="ORG:pemerintah-kanada", name="Pemerintah Kanada", type="ORG",
+                   mentions=[Span(ca, ca + 17, "Pemerintah Kanada")]),
+            Entity(id="GPE:CA", name="Canada", type="GPE", mentions=[Span(ca + 11, ca + 17, "Kanada")])]
+    quotes = find_quotes(text, ents)
+    assert [(q.speaker.name, q.speaker.entity) for q in quotes if q.speaker] == [
+        ("Pemerintah Ukraina", "GPE:UA"), ("Pemerintah Kanada", "ORG:pemerintah-kanada"),
+        ("Pemerintah daerah", None)]
+
+
 def test_a_wrongly_typed_entity_does_not_rename_a_person() -> None:
     text = "Juru bicara Kementerian Luar Negeri Andi Wibowo mengatakan visa akan diperpanjang."
     start = text.index("Kementerian")

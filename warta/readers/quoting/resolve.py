@@ -214,7 +214,9 @@ class Resolver:
         else:
             return None
         if src.kind in ("role", "anaphor", "group") and spk.name == (src.role or src.text):
-            return spk  # an unnamed description is no entity
+            if src.kind == "group":  # "Pemerintah Ukraina": a body the entities stage may know
+                spk.entity = self.body_entity(spk)
+            return spk  # an unnamed description is no person
         person = src.kind in ("name", "role", "anaphor")
         ent = self.entity_for(spk.start, spk.end, spk.name, person)
         if ent is not None and person and not self._same_person_name(spk, ent):
@@ -227,6 +229,23 @@ class Resolver:
                 spk.name = ent.name
             spk.role = spk.role or ent.role
         return spk
+
+    def body_entity(self, spk: Speaker) -> str | None:
+        """The entity a speaking body is: an organisation whose mention is the speaker's span
+        ("Pemerintah China" tagged ORG), else, for a government ("Pemerintah Ukraina"), the
+        country named in it, since a government speaks as its country."""
+        if spk.start is None or spk.end is None:
+            return None
+        inside = [(e, m) for e in self.entities if e.type != "PER" for m in e.mentions
+                  if spk.start <= m.start and m.end <= spk.end]
+        exact = [e for e, m in inside if (m.start, m.end) == (spk.start, spk.end)]
+        if exact:
+            return exact[0].id
+        if spk.name.split()[0].lower() == "pemerintah":
+            countries = {e.id for e, _ in inside if e.type == "GPE"}
+            if len(countries) == 1:
+                return countries.pop()
+        return None
 
     def _same_person_name(self, spk: Speaker, ent: Entity) -> bool:
         """May the speaker take this PER entity's id? Not when the entity's canonical name is
