@@ -193,6 +193,13 @@ def test_a_name_after_a_name_and_comma_is_a_new_subject_not_a_role() -> None:
         [("Budi Hartono", "Menteri Perdagangan"), ("Sari Dewi", None)]
 
 
+def test_a_bare_country_before_a_name_is_not_its_role() -> None:
+    text = ("Presiden Rusia Vladimir Petrov dan mitranya dari Kanada, Liam Carter, akan bertemu. "
+            "Liam Carter bahkan menyebut Petrov sebagai sahabatnya.")
+    (q,) = find_quotes(text)
+    assert q.speaker is not None and (q.speaker.name, q.speaker.role) == ("Liam Carter", None)
+
+
 def test_a_role_after_a_name_and_comma_is_still_an_appositive() -> None:
     text = "Sari Dewi, Direktur Utama PT Kereta Cepat, mengatakan jadwal uji coba tidak berubah."
     (q,) = find_quotes(text)

@@ -30,6 +30,7 @@ from warta.readers.quoting.lexicon import (
     SPEECH_VERBS,
     WEEKDAYS_MONTHS,
     is_place_or_org_word,
+    territory_words,
 )
 from warta.readers.quoting.text import Token
 
@@ -321,7 +322,9 @@ def parse_source(
         role_bits = []
         if role_toks:
             role_bits.append(text[role_toks[0].start:role_toks[-1].end])
-        role_bits += [text[p[0].start:p[-1].end] for p in others]
+        # a bare country is no role: "mitranya dari China, Xi Jinping, …" gives Xi no role "China"
+        role_bits += [text[p[0].start:p[-1].end] for p in others
+                      if not all(t.low in territory_words() for t in p if t.is_word)]
         na, nb, ns = _span_text(text, name_toks)
         return Source("name", a, b, s, name=ns, name_start=na, name_end=nb, role=", ".join(role_bits) or None), end
     anaphoric = end < limit and toks[end].low in ANAPHORS
