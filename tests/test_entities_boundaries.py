@@ -179,6 +179,12 @@ def test_common_words_and_bare_roles_are_not_entities() -> None:
     assert "PER:penyidik" not in ents and "PER:terdakwa" not in ents
 
 
+def test_abstract_nouns_are_not_people() -> None:
+    text = "Menurut dia, Barat dicengkeram Islamofobia dan Kolonialisme. Hartono hadir."
+    ents = run(text, [("Islamofobia", "PER"), ("Kolonialisme", "PER"), ("Hartono", "PER")])
+    assert "PER:islamofobia" not in ents and "PER:kolonialisme" not in ents and "PER:hartono" in ents
+
+
 # ------------------------------------------------------------------ the same id across articles
 
 

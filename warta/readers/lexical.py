@@ -127,6 +127,9 @@ def lexical_names(text: str, taken: list[Mention]) -> list[Mention]:
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"“]\s*)$")
+# Abstract nouns by their borrowed suffixes ("Russophobia", "Islamofobia", "Zionisme",
+# "Globalisasi"): capitalised by some writers, never a person's name.
+_ABSTRACT = re.compile(r"(?:phobia|fobia|isme|ism|isasi)$", re.IGNORECASE)
 _TABLE_SOURCES = frozenset({"country", "abbr", "place", "people", "paren"})
 
 
@@ -138,6 +141,7 @@ def drop_common_words(text: str, mentions: list[Mention]) -> list[Mention]:
     * A capitalised word opening a sentence ("Harian", "Penyidik", "Utang") that the same
       article also writes in lowercase is a common word, unless it is part of a longer name
       found in the article ("Ratna" of "Ratna Sari Dewi") or comes from our tables.
+    * A one-word "person" with an abstract-noun suffix ("Russophobia", "Zionisme").
     """
     from warta.readers.roles import ROLE_HEADS
 
@@ -148,6 +152,8 @@ def drop_common_words(text: str, mentions: list[Mention]) -> list[Mention]:
         word = m.text
         single = " " not in word and not word.isupper() and m.source not in _TABLE_SOURCES
         if single and word.lower() in heads:
+            continue
+        if single and m.label == "PER" and _ABSTRACT.search(word):
             continue
         if single and word not in parts and _SENTENCE_START.search(text[max(0, m.start - 3):m.start]) \
                 and _lowercase_elsewhere(text, word):
