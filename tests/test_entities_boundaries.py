@@ -210,6 +210,20 @@ def test_short_form_in_one_article_gets_the_full_names_id(store: Store) -> None:
     assert [(r["id"], r["articles"], r["mentions"]) for r in rows] == [("PER:arvid-kessler", 2, 2)]
 
 
+def test_entity_pages_list_and_show_a_short_form_under_the_full_name(store: Store) -> None:
+    from warta.store.web_queries import PageArgs, entity_detail, list_entities
+
+    store.add(_article("Presiden Arvid Kessler tiba di Jakarta.", [("PER:arvid-kessler", "Arvid Kessler", "PER",
+                                                                    "Arvid Kessler")]))
+    store.add(_article("Kessler menolak berkomentar soal itu.", [("PER:kessler", "Kessler", "PER", "Kessler")]))
+    listed = list_entities(store.conn, PageArgs(limit=10))
+    assert [(r["id"], r["articles"]) for r in listed["items"]] == [("PER:arvid-kessler", 2)]
+    assert listed["total"] == 1
+    for key in ("PER:arvid-kessler", "PER:kessler"):  # the short id leads to the full entity
+        detail = entity_detail(store.conn, key, PageArgs(limit=10))
+        assert detail["key"] == "PER:arvid-kessler" and detail["articles"]["total"] == 2
+
+
 def test_shared_name_part_of_two_people_is_not_linked_across_articles(store: Store) -> None:
     store.add(_article("Budi Santoso hadir.", [("PER:budi-santoso", "Budi Santoso", "PER", "Budi Santoso")]))
     store.add(_article("Budi Gunawan absen.", [("PER:budi-gunawan", "Budi Gunawan", "PER", "Budi Gunawan")]))
