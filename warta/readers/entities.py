@@ -17,7 +17,7 @@ from warta.readers.ner import load_model, ner_spans
 from warta.registry import register_stage
 
 
-@register_stage("entities", version="warta.entities.v1", reads=("text",), adds=("entities",))
+@register_stage("entities", version="warta.entities.v2", reads=("text",), adds=("entities",))
 class EntityReader:
     """Fill ``Article.entities``; the model loads on the first article, once per process."""
 

@@ -293,7 +293,7 @@ def find_quantities(text: str, times: list[TimeExpr] | None = None) -> list[Quan
     return out
 
 
-@register_stage("quantities", version="warta.quantities.v1", reads=("text",), adds=("quantities",), uses=("times",))
+@register_stage("quantities", version="warta.quantities.v2", reads=("text",), adds=("quantities",), uses=("times",))
 def read_quantities(article: Article) -> Article:
     """Fill ``Article.quantities``; uses the time expressions when the times stage ran."""
     times = article.times if "times" in article.annotated_by else None
