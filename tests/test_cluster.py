@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import numpy as np
+import pytest
 
 from warta.article import Article
 from warta.cluster import StreamClusterer, cluster_articles, stream_order
@@ -175,3 +177,89 @@ def test_event_pair_features_count_shared_numbers() -> None:
     assert len(same) == len(EVENT_FEATURES) == len(EVENT_MODEL.weights)
     assert same[k] > 0.0 == other[k]
     assert EVENT_MODEL.prob(same) > EVENT_MODEL.prob(other)
+
+
+def test_first_date_is_the_date_the_lead_gives() -> None:
+    from warta.cluster.features import first_date
+
+    text = ("Persikota Raya menjamu Garuda Selatan, Sabtu (22/7). Pada pertemuan terakhir, 3 Mei lalu, "
+            "Persikota kalah. Laga berikutnya digelar Rabu (26/7).")
+    assert first_date(text) == "22/7"
+    assert first_date("Pertandingan digelar 5 Agustus di Stadion Manggala, bukan (9/8).") == "5/8"
+    assert first_date("Tidak ada tanggal di kalimat ini.") is None
+
+
+def test_event_pair_features_compare_lead_dates() -> None:
+    from warta.cluster.model import EVENT_FEATURES, event_pair_features
+
+    feat = Featurizer(background=False)
+    preview = feat(art("pra", "2024-07-20", "Persikota Raya menjamu Garuda Selatan, Sabtu (22/7), di Manggala."))
+    report = feat(art("hasil", "2024-07-22", "Persikota Raya menang 2-0 atas Garuda Selatan, Sabtu (22/7)."))
+    next_match = feat(art("lanjut", "2024-07-24", "Garuda Selatan menjamu Bintang Timur, Rabu (26/7), usai kalah."))
+    k = EVENT_FEATURES.index("same_first_date")
+    assert event_pair_features(report, preview, preview.text, preview.time)[k] == 1.0
+    assert event_pair_features(next_match, report, report.text, report.time)[k] == 0.0
+
+
+def test_indosum_records_become_contract_inputs() -> None:
+    from warta.evaluation.cluster_train import detokenize, id_month, published
+
+    paras = [[["Jakarta", ",", "Kabar", "Harian", "-", "-", "Banjir", "melanda", "Desa", "Cikaret", ",",
+               "Sabtu", "(", "22", "/", "7", ")", "."], ["\"", "Kami", "siaga", ",", "\"", "kata", "Rahmat", "."]],
+             [["Tanggul", "sepanjang", "1.200", "meter", "jebol", "(", "e", "-", "KTP", "tak", "terkait", ")", "."]]]
+    text = detokenize(paras)
+    assert text.startswith("Jakarta, Kabar Harian -- Banjir melanda Desa Cikaret, Sabtu (22/7).")
+    assert '"Kami siaga," kata Rahmat.' in text
+    assert text.endswith("\n\nTanggul sepanjang 1.200 meter jebol (e-KTP tak terkait).")
+    cnn = {"id": "1500000000-banjir", "source_url": "http://www.cnnindonesia.com/nasional/20170714093000-20-1/banjir/"}
+    assert published(cnn) == "2017-07-14T09:30:00+07:00"
+    assert published({"id": "1500000000-a", "source_url": "http://poskotanews.com/2017/07/13/banjir/"}) == "2017-07-13"
+    # no date in the URL: the day of the id's timestamp in WIB (1500000000 = 2017-07-14 02:40 UTC)
+    assert published({"id": "1500000000-a", "source_url": "https://kumparan.com/banjir"}) == "2017-07-14"
+    assert id_month("1500000000-a") == "2017-07"
+
+
+def test_bundled_cluster_labels_are_well_formed() -> None:
+    from warta.evaluation.cluster_train import id_month, label_files, read_labels
+
+    files = label_files()
+    assert files, "warta/data/cluster_train has no label files"
+    for path in files:
+        labels = read_labels(path)
+        assert len(labels) > 200, path
+        # a file is one whole month of IndoSum, named after it
+        assert {id_month(i) for i in labels} == {path.stem.removeprefix("indosum-")}, path
+        events: dict[str, str] = {}
+        for event, story in labels.values():  # an event belongs to one story
+            assert events.setdefault(event, story) == story, (path, event)
+
+
+def test_training_set_reads_labels_and_texts_and_names_what_is_wrong(tmp_path: Path) -> None:
+    import json
+
+    from warta.errors import UsageError
+    from warta.evaluation.cluster import month_folds, training_set
+    from warta.evaluation.cluster_train import load_training_set, read_labels
+
+    folds = tmp_path / "indosum-devfolds"
+    folds.mkdir()
+    recs = [{"id": f"150000000{i}-berita-{i}", "source": "kabar harian", "source_url": "https://kabar.example/x",
+             "paragraphs": [[["Banjir", "melanda", "Desa", "Cikaret", "nomor", str(i), "."]]]} for i in range(3)]
+    (folds / "dev.01.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    labels = tmp_path / "indosum-2017-07.jsonl"
+    labels.write_text("".join(json.dumps({"id": r["id"], "event": "e1", "story": "s1"}) + "\n" for r in recs[:2]),
+                      encoding="utf-8")
+    got = load_training_set(folds, [labels])
+    assert [(g.article.id, g.event, g.story) for g in got] == [(recs[0]["id"], "e1", "s1"), (recs[1]["id"], "e1", "s1")]
+    assert got[0].article.published == "2017-07-14" and got[0].article.outlet == "kabar harian"
+
+    labels.write_text(json.dumps({"id": "1500009999-hilang", "event": "e", "story": "s"}) + "\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="1500009999-hilang"):
+        load_training_set(folds, [labels])
+    labels.write_text('{"id": "x", "event": "e"}\n', encoding="utf-8")
+    with pytest.raises(UsageError, match=r"indosum-2017-07.jsonl:1"):
+        read_labels(labels)
+    with pytest.raises(UsageError, match="unknown training set"):
+        training_set("bulan-lain", [], folds)
+    with pytest.raises(UsageError, match="at least two labelled months"):
+        month_folds(got)

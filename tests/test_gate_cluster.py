@@ -1,12 +1,14 @@
 """Quality gate: event/story clustering on the real dev gold (skips when ../shared is absent).
 
-Floors sit a little below the figures measured with `warta eval cluster --gold ../shared/gold`
-on 2026-11-23 (second pass: shared-numbers feature, event model regularised with C 0.3):
-events pairwise F1 0.623 (B-cubed F1 0.977, all-singletons baseline 0.958), stories pairwise
-F1 0.597 (B-cubed F1 0.880, baseline 0.830). One wrong link among the 35 gold event pairs moves
-events pairwise F1 by ~0.02-0.03, so the floors leave about one link of slack. They guard
-against regressions;
-the targets (events 0.85, stories 0.75) are not met yet, see docs/clustering.md.
+Since 2026-11-23 (third pass) the shipped models are fitted on our own labelled months
+(warta/data/cluster_train, IndoSum June and July 2017), not on dev, so these figures are
+held-out ones. Measured with `warta eval cluster --gold ../shared/gold` on 2026-11-23:
+events pairwise F1 0.656 (B-cubed F1 0.980, all-singletons baseline 0.958), stories pairwise
+F1 0.577 (B-cubed F1 0.897, baseline 0.830). One wrong link among the 35 gold event pairs
+moves events pairwise F1 by ~0.02-0.03, so the floors leave about one link of slack. The
+story floor stays at 0.57: the held-out story figure (0.577) is below the earlier self-fitted
+0.597 and the floor was not lowered. They guard against regressions; the targets (events
+0.85, stories 0.75) are not met yet, see docs/clustering.md.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-EVENT_PAIRWISE_F1_FLOOR = 0.60  # measured 0.623 on 2026-11-23 (was 0.55 under the 0.576 models)
-STORY_PAIRWISE_F1_FLOOR = 0.57  # measured 0.597 on 2026-11-23 (story model unchanged by this pass)
+EVENT_PAIRWISE_F1_FLOOR = 0.63  # measured 0.656 held out on 2026-11-23 (was 0.60 under self-fitted 0.623)
+STORY_PAIRWISE_F1_FLOOR = 0.57  # measured 0.577 held out on 2026-11-23 (self-fitted before: 0.597)
 
 
 @pytest.fixture(scope="module")

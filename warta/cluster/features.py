@@ -126,6 +126,19 @@ def mentioned_dates(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def first_date(text: str) -> str | None:
+    """The first day/month date written in the text ("d/m"), or None.
+
+    Indonesian news dates its happening in the lead ("..., Sabtu (22/7)"); later dates are
+    background (the previous match, the next hearing). Two reports of one happening share it
+    even when their other dates differ; two matches of one tournament do not.
+    """
+    hits = [(m.start(), f"{int(m.group(1))}/{int(m.group(2))}") for m in _DATE_SLASH.finditer(text)
+            if 1 <= int(m.group(2)) <= 12]
+    hits += [(m.start(), f"{int(m.group(1))}/{_MONTHS[m.group(2).casefold()]}") for m in _DATE_WORDS.finditer(text)]
+    return min(hits)[1] if hits else None
+
+
 # Quantities an article reports: "22 orang", "Rp4,9 miliar", "skor 1-1", "3,5 persen". Two
 # reports of one happening repeat its figures; different happenings of one story (the next
 # match, the next examination) bring new ones. Years and day/month dates are left out (a
@@ -273,6 +286,7 @@ class ArticleFeatures:
     lead: SparseVec = field(default_factory=lambda: SparseVec.empty())
     dates: frozenset[str] = frozenset()  # day/month dates the text mentions ("3/5")
     numbers: frozenset[str] = frozenset()  # quantities and scores the text mentions
+    first_date: str | None = None  # the first day/month date the text mentions ("22/7")
 
 
 class Featurizer:
@@ -293,9 +307,10 @@ class Featurizer:
         head = tokens(lead(article))
         text_vec = self.terms.add(body, extra=head)
         name_vec = self.names.add(names(article), keep=MAX_NAMES)
+        body_text = strip_dateline(article.text)
         return ArticleFeatures(article.id, article_time(article), (article.outlet or "").casefold() or None,
                                text_vec, name_vec, self.terms.vector(head), mentioned_dates(article.text),
-                               mentioned_numbers(strip_dateline(article.text)))
+                               mentioned_numbers(body_text), first_date(body_text))
 
 
 def day_gap(a: float | None, b: float | None) -> float:

@@ -1,4 +1,4 @@
-"""Evaluate and tune event/story clustering on the dev gold set (``events-dev.jsonl``).
+"""Evaluate and tune event/story clustering; the gate is the dev gold set (``events-dev.jsonl``).
 
 Scores come from the project's own ``score.py`` (imported by path, never copied): B-cubed and
 pairwise P/R/F1 for events and stories. The gate is pairwise F1; B-cubed F1 must beat the
@@ -6,10 +6,12 @@ all-singletons baseline, which on so sparse a feed is already high.
 
 Tuning (``tune``) fits the two pair models of :mod:`warta.cluster.model` with scikit-learn's
 logistic regression on the candidate pairs the streaming clusterer actually scores, gathered
-by replaying the gold stream with gold decisions (an oracle), then picks each threshold by
-pairwise F1. To tell how much of that is fitted to these 309 articles, it runs 5-fold
-cross-validation with folds grouped by story: each fold's models are fitted on the other
-folds' articles and scored on its own articles, clustered alone.
+by replaying a labelled stream with gold decisions (an oracle), then picks each threshold by
+pairwise F1. What it fits on is a choice (``train``): our own labelled months
+(:mod:`warta.evaluation.cluster_train`, the default, leaving dev as a true held-out set), the
+dev gold, or both. It also runs 5-fold cross-validation on the training set with folds
+grouped by story: each fold's models are fitted on the other folds' articles and scored on
+its own articles, clustered alone.
 """
 
 from __future__ import annotations
@@ -28,10 +30,12 @@ from warta.cluster.stream import StreamClusterer, cluster_articles, stream_order
 from warta.errors import UsageError
 from warta.evaluation.gold import load_scorer
 
-#: Inverse L2 strength of each logistic regression (scikit-learn's ``C``). Chosen by the 5-fold
-#: grouped CV of ``tune`` (2026-11-23, events pairwise F1 pooled): events C 0.1 → 0.566,
-#: 0.3 → 0.655, 0.5 → 0.538, 1.0 → 0.610 (noisy: ~35 gold event pairs; on all of dev every C
-#: in 0.1-0.5 gives 0.623 against 0.576 at 1.0); stories C 0.3 → 0.733, 1.0 → 0.734.
+#: Inverse L2 strength of each logistic regression (scikit-learn's ``C``). Chosen on our own
+#: labels (2026-11-23, final features, events pairwise F1 by month = mean of fit June → test
+#: July and the reverse): events C 0.1 → 0.451, 0.3 → 0.495, 1.0 → 0.489 (story-grouped
+#: 5-fold: 0.416 / 0.541 / 0.500). Stories, by month: C 0.3 → 0.435, 1.0 → 0.435, 3.0 → 0.438,
+#: a tie, so 1.0 stays (5-fold prefers 0.3, 0.591 vs 0.542, but pooled story folds flatter
+#: extra links; see docs/clustering.md). The dev gold played no part.
 EVENT_C = 0.3
 STORY_C = 1.0
 THRESHOLD_GRID = [round(0.05 * i, 2) for i in range(2, 20)] + [0.97, 0.98, 0.99]
@@ -141,12 +145,13 @@ def _pick_threshold(gold: Sequence[GoldArticle], feats: Sequence[ArticleFeatures
     return -best[1]
 
 
-def fit(gold: Sequence[GoldArticle], scorer: Any) -> tuple[PairModel, PairModel]:
+def fit(gold: Sequence[GoldArticle], scorer: Any, event_c: float = EVENT_C,
+        story_c: float = STORY_C) -> tuple[PairModel, PairModel]:
     """Both pair models with their thresholds, from ``gold`` alone."""
     feats = featurize([g.article for g in gold])
     pairs = collect_pairs(gold, feats)
-    event_model = fit_model(*pairs["event"], c=EVENT_C)
-    story_model = fit_model(*pairs["story"], c=STORY_C)
+    event_model = fit_model(*pairs["event"], c=event_c)
+    story_model = fit_model(*pairs["story"], c=story_c)
     event_model = replace(event_model,
                           threshold=_pick_threshold(gold, feats, scorer, "event", event_model, story_model))
     story_model = replace(story_model,
@@ -162,21 +167,67 @@ def story_folds(gold: Sequence[GoldArticle], k: int = 5, seed: int = 13) -> list
     return [[g for g in gold if fold_of[g.story] == i] for i in range(k)]
 
 
-def tune(gold_root: Path, k: int = 5, gold_file: str = "events-dev.jsonl") -> dict[str, Any]:
-    """Fit on all of dev (the shipped constants) and report k-fold cross-validated scores."""
+def month_folds(gold: Sequence[GoldArticle]) -> list[list[GoldArticle]]:
+    """One fold per labelled month (by the IndoSum id's timestamp): each is tested as a whole
+    month's stream, with all its unrelated threads, as the dev gold is."""
+    from warta.evaluation.cluster_train import id_month
+
+    months = sorted({id_month(g.article.id) for g in gold})
+    if len(months) < 2:
+        raise UsageError("--folds month needs a training set of at least two labelled months (e.g. --train own)")
+    return [[g for g in gold if id_month(g.article.id) == m] for m in months]
+
+
+#: How ``tune`` cross-validates: folds of whole stories, or one fold per labelled month.
+FOLDINGS = ("story", "month")
+
+#: What ``tune`` may fit on: our own labelled months (warta/data/cluster_train), the dev gold, or both.
+TRAIN_SETS = ("own", "dev", "own+dev")
+
+
+def training_set(train: str, dev: list[GoldArticle], indosum: Path | None) -> list[GoldArticle]:
+    """The labelled articles named by ``train`` (one of :data:`TRAIN_SETS`)."""
+    if train not in TRAIN_SETS:
+        raise UsageError(f"unknown training set {train!r}: use one of {', '.join(TRAIN_SETS)}")
+    if train == "dev":
+        return list(dev)
+    if indosum is None:
+        raise UsageError("fitting on our own labels needs the IndoSum dev folds: pass --data or set WARTA_DATA")
+    from warta.evaluation.cluster_train import load_training_set
+
+    own = load_training_set(indosum)
+    return own + list(dev) if train == "own+dev" else own
+
+
+def tune(gold_root: Path, k: int = 5, gold_file: str = "events-dev.jsonl", train: str = "own",
+         indosum: Path | None = None, event_c: float = EVENT_C, story_c: float = STORY_C,
+         folds_by: str = "story") -> dict[str, Any]:
+    """Fit on the ``train`` set, report its cross-validation and the score on dev.
+
+    With ``train="own"`` the dev gold plays no part in fitting, so its score is a true held-out
+    figure; with ``"dev"`` or ``"own+dev"`` it is a self-fit (the CV figure is then the guide).
+    ``folds_by="story"``: k folds of whole stories, pooled (each fold has fewer unrelated
+    threads than a real month, which flatters story precision); ``"month"``: fit on the other
+    labelled months, test on each whole month.
+    """
+    if folds_by not in FOLDINGS:
+        raise UsageError(f"unknown folding {folds_by!r}: use one of {', '.join(FOLDINGS)}")
     scorer = load_scorer(gold_root)
-    gold = load_events_gold(gold_root / gold_file)
-    folds = story_folds(gold, k)
+    dev = load_events_gold(gold_root / gold_file)
+    gold = training_set(train, dev, indosum)
+    folds = story_folds(gold, k) if folds_by == "story" else month_folds(gold)
     cv: list[dict[str, tuple[float, ...]]] = []
     pooled: dict[str, tuple[str, str]] = {}
     for i, test in enumerate(folds):
-        train = [g for j, f in enumerate(folds) if j != i for g in f]
-        em, sm = fit(train, scorer)
+        rest = [g for j, f in enumerate(folds) if j != i for g in f]
+        em, sm = fit(rest, scorer, event_c, story_c)
         pred = cluster_features(featurize([g.article for g in test]), em, sm)
         cv.append(score(test, pred, scorer))
         # Pooled: every fold's clusters, kept apart by fold, scored as one clustering of dev.
         pooled.update({k: (f"{i}:{e}", f"{i}:{s}") for k, (e, s) in pred.items()})
-    em, sm = fit(gold, scorer)
+    em, sm = fit(gold, scorer, event_c, story_c)
     full = score(gold, cluster_features(featurize([g.article for g in gold]), em, sm), scorer)
-    return {"event_model": em, "story_model": sm, "dev": full, "cv_pooled": score(gold, pooled, scorer),
-            "cv_folds": cv}
+    on_dev = full if train == "dev" else score(dev, cluster_features(featurize([g.article for g in dev]), em, sm),
+                                               scorer)
+    return {"event_model": em, "story_model": sm, "fit": full, "cv_pooled": score(gold, pooled, scorer),
+            "cv_folds": cv, "dev": on_dev, "dev_held_out": "dev" not in train, "n_train": len(gold)}
