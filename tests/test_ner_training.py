@@ -95,3 +95,17 @@ def test_cross_validate_trains_by_steps_and_caches(tiny_data: Path, tmp_path: Pa
     before = meta.stat().st_mtime_ns
     cross_validate(tiny_data, work, folds=(1,), max_steps=2)  # resumes: nothing retrained
     assert meta.stat().st_mtime_ns == before
+
+
+def test_config_overrides_reach_the_saved_model(tiny_data: Path, tmp_path: Path) -> None:
+    from spacy.util import load_config
+
+    out = tmp_path / "narrow"
+    width = {"components.ner.model.tok2vec.embed.width": 24, "components.ner.model.tok2vec.encode.width": 24}
+    train_ner(tiny_data, out, seed=0, max_steps=2, vectors=False, overrides=width)
+    tok2vec = load_config(out / "config.cfg")["components"]["ner"]["model"]["tok2vec"]
+    assert tok2vec["embed"]["width"] == 24 and tok2vec["encode"]["width"] == 24
+    # without overrides the shipped architecture (ner.cfg) is used
+    train_ner(tiny_data, tmp_path / "default", seed=0, max_steps=2, vectors=False)
+    assert load_config(tmp_path / "default" / "config.cfg")["components"]["ner"]["model"]["tok2vec"]["embed"][
+        "width"] == 128

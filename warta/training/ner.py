@@ -3,7 +3,8 @@
 1. Read the training splits of the four permissively licensed corpora (fold 1 for the
    5-fold IndoLEM corpora) and their dev splits, harmonised to PER/ORG/LOC
    (:mod:`warta.training.corpora`), and write them as spaCy ``DocBin`` files.
-2. Build a blank Indonesian pipeline from ``ner.cfg`` (a hash-embedding CNN + NER, no vectors).
+2. Build a blank Indonesian pipeline from ``ner.cfg`` (a hash-embedding CNN + NER), with
+   word vectors learned from raw text (:mod:`warta.training.vectors`) unless turned off.
 3. Run spaCy's ``train_while_improving`` loop, seeded; keep the parameters (averaged) that
    score best on the combined dev splits; stop at ``max_steps`` or ``patience`` (step counts,
    so a run is reproducible). An optional wall-clock budget exists for quick experiments only.
@@ -52,17 +53,26 @@ def test_keys(data_dir: Path, fold: int) -> set[str]:
     return {sentence_key(s.words) for c in CORPORA for s in load_split(data_dir, c, "test", fold)}
 
 
-def load_config(seed: int, train: Path, dev: Path, max_steps: int | None = None, vectors: Path | None = None) -> Any:
+def load_config(
+    seed: int, train: Path, dev: Path, max_steps: int | None = None, vectors: Path | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> Any:
+    """``ner.cfg`` with the run's paths and seed filled in.
+
+    ``overrides`` maps dotted config keys to values (``{"training.dropout": 0.2}``); it is how
+    the architecture experiments in ``EVALUATION.md`` were run from Python.
+    """
     from spacy.util import load_config_from_str
 
     text = files("warta.training").joinpath("ner.cfg").read_text(encoding="utf-8")
-    overrides: dict[str, Any] = {"paths.train": str(train), "paths.dev": str(dev), "system.seed": seed}
+    settings: dict[str, Any] = {"paths.train": str(train), "paths.dev": str(dev), "system.seed": seed}
     if vectors is not None:
-        overrides["initialize.vectors"] = str(vectors)
-        overrides["components.ner.model.tok2vec.embed.include_static_vectors"] = True
+        settings["initialize.vectors"] = str(vectors)
+        settings["components.ner.model.tok2vec.embed.include_static_vectors"] = True
     if max_steps is not None:
-        overrides["training.max_steps"] = max_steps
-    return load_config_from_str(text, overrides=overrides, interpolate=False)
+        settings["training.max_steps"] = max_steps
+    settings.update(overrides or {})
+    return load_config_from_str(text, overrides=settings, interpolate=False)
 
 
 def sentences_to_docbin(sentences: Iterable[Sentence], path: Path) -> int:
@@ -100,6 +110,7 @@ def train_ner(
     vectors: bool = True,
     gold_dir: Path | None = None,
     vectors_model: Path | None = None,
+    overrides: dict[str, Any] | None = None,
 ) -> TrainResult:
     """Train, keep the best dev checkpoint, save it to ``output``. See the module docstring."""
     from spacy.training.initialize import init_nlp
@@ -133,7 +144,7 @@ def train_ner(
 
             words, table = train_vectors(data_dir, gold_dir, seed=seed)
             vec_path = save_vectors_model(words, table, tmp / "vectors")
-        config = load_config(seed, tmp / "train.spacy", tmp / "dev.spacy", max_steps, vec_path)
+        config = load_config(seed, tmp / "train.spacy", tmp / "dev.spacy", max_steps, vec_path, overrides)
         fix_random_seed(seed)
         nlp = init_nlp(config)
         config = nlp.config.interpolate()
@@ -203,8 +214,8 @@ def _finish(
         {
             "name": MODEL_NAME,
             "version": MODEL_VERSION,
-            "description": "Warta's Indonesian NER (PER/ORG/LOC): spaCy hash-embedding CNN, no vectors, "
-                           "trained by `warta train ner`.",
+            "description": "Warta's Indonesian NER (PER/ORG/LOC): spaCy hash-embedding CNN"
+                           + (" + static word vectors" if vectors else "") + ", trained by `warta train ner`.",
             "license": "CC BY 4.0 (trained on IndoLEM NER-UI/UGM CC BY 4.0, NERGrit MIT/Apache-2.0, "
                        "IDNER-news-2k MIT)",
             "labels": {"ner": list(LABELS)},
