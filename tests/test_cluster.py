@@ -263,3 +263,30 @@ def test_training_set_reads_labels_and_texts_and_names_what_is_wrong(tmp_path: P
         training_set("bulan-lain", [], folds)
     with pytest.raises(UsageError, match="at least two labelled months"):
         month_folds(got)
+
+
+def test_miss_causes_tell_candidates_from_decisions() -> None:
+    from dataclasses import replace
+
+    from warta.cluster.model import EVENT_MODEL, STORY_MODEL
+    from warta.evaluation.cluster import GoldArticle, featurize, miss_causes
+
+    late = art("banjir-4", "2024-02-20T09:00:00+07:00", outlet="kabar harian",
+               text="Sepuluh hari setelah banjir bandang, warga Desa Cikaret di Kabupaten Sukamaju kembali ke "
+                    "rumah. Bupati Rahmat Hidayat meminta BPBD Sukamaju memperbaiki tanggul Sungai Cikaret.")
+    # Gold as a test would have it: the flood reports and the late article are one event (the late
+    # one is outside the 4-day window); the match and the phone launch are labelled one event
+    # although they share no word, so the index never offers one for the other.
+    gold = [GoldArticle(a, "banjir", "s-banjir") for a in (*FLOOD, late)]
+    gold += [GoldArticle(MATCH, "campur", "s-campur"), GoldArticle(PHONE, "campur", "s-campur")]
+    feats = featurize([g.article for g in gold])
+    causes = miss_causes(gold, feats, EVENT_MODEL, STORY_MODEL)
+    assert causes["found"] == 3  # the three flood reports
+    assert causes["out of window"] == 3  # the late article against each of them
+    assert causes["not a candidate"] == 1  # the phone launch against the match
+    # A model that never links: the flood reports are candidates it turns down.
+    never = replace(EVENT_MODEL, threshold=1.1)
+    causes = miss_causes(gold, feats, never, STORY_MODEL)
+    assert causes["found"] == 0
+    assert causes["candidate, started a new event"] == 3
+    assert sum(causes.values()) == 7

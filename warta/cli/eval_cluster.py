@@ -50,6 +50,10 @@ def eval_cluster(
         for level in ("event", "story"):
             per_fold = " ".join(f"{f[level][5]:.3f}" for f in res["cv_folds"])
             typer.echo(f"CV pairwise F1 per {folds} fold, {level}: {per_fold}")
+        # Recall: were missed same-event pairs never candidates, or candidates the model rejected?
+        causes = res["cv_miss_causes"]
+        typer.echo(f"CV same-event pairs ({sum(causes.values())}): "
+                   + ", ".join(f"{name} {n}" for name, n in causes.items()))
     else:
         out = evaluate(root)
         rows = {"system": out["system"], "all singletons": out["singletons"]}

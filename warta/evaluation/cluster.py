@@ -11,13 +11,15 @@ pairwise F1. What it fits on is a choice (``train``): our own labelled months
 (:mod:`warta.evaluation.cluster_train`, the default, leaving dev as a true held-out set), the
 dev gold, or both. It also runs 5-fold cross-validation on the training set with folds
 grouped by story: each fold's models are fitted on the other folds' articles and scored on
-its own articles, clustered alone.
+its own articles, clustered alone. ``miss_causes`` says, for the test folds' gold same-event
+pairs, whether a missed pair was never a candidate or was one the event model turned down.
 """
 
 from __future__ import annotations
 
 import json
 import random
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -83,6 +85,60 @@ def cluster_features(feats: Sequence[ArticleFeatures], event_model: PairModel,
                      story_model: PairModel) -> dict[str, tuple[str, str]]:
     clusterer = StreamClusterer(event_model, story_model)
     return {a.article_id: (a.event, a.story) for a in map(clusterer.add_features, feats)}
+
+
+#: Why a same-event pair (later article, earlier article) was missed, in the order checked.
+MISS_CAUSES = ("found", "out of window", "not a candidate", "candidate, started a new event",
+               "candidate, joined another event")
+
+
+def miss_causes(gold: Sequence[GoldArticle], feats: Sequence[ArticleFeatures], event_model: PairModel,
+                story_model: PairModel) -> Counter[str]:
+    """For every gold same-event pair, why the streaming clusterer did or did not link it.
+
+    A pair is "found" when both land in one predicted event; else the earlier article had
+    been forgotten (outside the event window), was not among the candidates the inverted
+    index returned (query terms, posting and candidate caps), or was a candidate the event
+    model did not join: the later article then started a new event or joined another one.
+    Tells candidate generation apart from the decision model (docs/clustering.md, fourth pass).
+    """
+    labels = {g.article.id: g.event for g in gold}
+    clusterer = StreamClusterer(event_model, story_model)
+    query = clusterer.article_index.query
+    remembered: dict[str, set[str]] = {}
+    candidates: dict[str, set[str]] = {}
+    current = [""]
+
+    def recording_query(terms: Any, now: float, limit: int) -> list[str]:
+        found = query(terms, now, limit)
+        candidates[current[0]] = set(found)
+        remembered[current[0]] = set(clusterer.articles)  # after the clusterer's eviction
+        return found
+
+    clusterer.article_index.query = recording_query  # type: ignore[method-assign]
+    pred: dict[str, str] = {}
+    order: list[str] = []
+    for f in feats:
+        current[0] = f.id
+        pred[f.id] = clusterer.add_features(f).event
+        order.append(f.id)
+    out: Counter[str] = Counter({c: 0 for c in MISS_CAUSES})
+    for i, a in enumerate(order):
+        earlier_events = {pred[b] for b in order[:i]}
+        for b in order[:i]:
+            if labels.get(a) is None or labels.get(a) != labels.get(b):
+                continue
+            if pred[a] == pred[b]:
+                out["found"] += 1
+            elif b not in remembered.get(a, ()):
+                out["out of window"] += 1
+            elif b not in candidates.get(a, ()):
+                out["not a candidate"] += 1
+            elif pred[a] in earlier_events:
+                out["candidate, joined another event"] += 1
+            else:
+                out["candidate, started a new event"] += 1
+    return out
 
 
 def score(gold: Sequence[GoldArticle], pred: dict[str, tuple[str, str]], scorer: Any) -> dict[str, tuple[float, ...]]:
@@ -218,10 +274,13 @@ def tune(gold_root: Path, k: int = 5, gold_file: str = "events-dev.jsonl", train
     folds = story_folds(gold, k) if folds_by == "story" else month_folds(gold)
     cv: list[dict[str, tuple[float, ...]]] = []
     pooled: dict[str, tuple[str, str]] = {}
+    causes: Counter[str] = Counter()
     for i, test in enumerate(folds):
         rest = [g for j, f in enumerate(folds) if j != i for g in f]
         em, sm = fit(rest, scorer, event_c, story_c)
-        pred = cluster_features(featurize([g.article for g in test]), em, sm)
+        test_feats = featurize([g.article for g in test])
+        pred = cluster_features(test_feats, em, sm)
+        causes.update(miss_causes(test, test_feats, em, sm))
         cv.append(score(test, pred, scorer))
         # Pooled: every fold's clusters, kept apart by fold, scored as one clustering of dev.
         pooled.update({k: (f"{i}:{e}", f"{i}:{s}") for k, (e, s) in pred.items()})
@@ -230,4 +289,5 @@ def tune(gold_root: Path, k: int = 5, gold_file: str = "events-dev.jsonl", train
     on_dev = full if train == "dev" else score(dev, cluster_features(featurize([g.article for g in dev]), em, sm),
                                                scorer)
     return {"event_model": em, "story_model": sm, "fit": full, "cv_pooled": score(gold, pooled, scorer),
-            "cv_folds": cv, "dev": on_dev, "dev_held_out": "dev" not in train, "n_train": len(gold)}
+            "cv_folds": cv, "cv_miss_causes": causes, "dev": on_dev, "dev_held_out": "dev" not in train,
+            "n_train": len(gold)}
