@@ -18,6 +18,7 @@ written for Warta, not names taken from any article:
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from warta.readers.mentions import Mention
 from warta.readers.spans import ORG_SUFFIXES
@@ -49,12 +50,16 @@ def _lowercase_elsewhere(text: str, word: str) -> bool:
 
 
 def relabel_suffixed(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A model LOC/PER span ending in an organisation word is an ORG ("Cakra Racing" as LOC)."""
+    """A model LOC/PER span ending in an organisation word is an ORG ("Cakra Racing" as LOC),
+    and so is a one-word "Kemen…" ministry name the model took for a person ("Kemensos")."""
     out = []
     for s, e, label in raw:
-        last = text[s:e].split()[-1] if text[s:e].split() else ""
-        out.append((s, e, "ORG" if label != "ORG" and len(text[s:e].split()) >= 2 and last in ORG_SUFFIXES
-                    else label))
+        words = text[s:e].split()
+        last = words[-1] if words else ""
+        suffixed = len(words) >= 2 and last in ORG_SUFFIXES
+        ministry = len(words) == 1 and _MINISTRY.fullmatch(last) is not None \
+            and last.lower() not in _NOT_MINISTRY and not last.lower().startswith("kementer")
+        out.append((s, e, "ORG" if label != "ORG" and (suffixed or ministry) else label))
     return out
 
 
@@ -131,6 +136,85 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"“]\s*)$")
 # "Globalisasi"): capitalised by some writers, never a person's name.
 _ABSTRACT = re.compile(r"(?:phobia|fobia|isme|ism|isasi)$", re.IGNORECASE)
 _TABLE_SOURCES = frozenset({"country", "abbr", "place", "people", "paren"})
+# Verbal morphology of Indonesian (active me-/mem-/men-/meng-/meny-, ber-, passive di-, ter-;
+# causative -kan, and -nya; not per-, which opens nouns and names: "Perancis", "Pertamina"):
+# "Memasuki babak kedua", "Berdasarkan data", "Dilansir dari".
+# A name opening a sentence rarely has this shape AND seven letters AND an Indonesian ending
+# (a vowel other than -o, one final consonant, or -ng) AND only native letters (no z/q/x/v,
+# no doubled letter other than aa/ii/gg/kk/nn): "Dimas", "Meng" are too short, "Bernard" ends
+# in a consonant cluster, "Menezes" has a z, "Terrell" a double r. ("Mendes" is the short title
+# of the village minister, a role word of roles.py, dropped as a bare role.) The bounds were
+# checked on the 1,000 IndoSum + 1,000 detik-1k articles of docs/entities.md (2026-11-23):
+# every one of the 110 ids the opening-word rules drop there is an ordinary word.
+_VERB_PREFIX = re.compile(r"^(?:mem[bpf]|men[cdjtz]|meng[aeiougkh]|meny[aeiou]|mem?[aeiou]|men[aeiou]"
+                          r"|me[lrwy]|ber|di|ter)[a-z]{3,}$")
+_VERB_SUFFIX = re.compile(r"^[a-z]{4,}(?:kan|nya)$")
+_INDONESIAN_END = re.compile(r"(?:[aeiu]|[aeiou][kmnhlrstp]|ng)$")  # -o: "Diponegoro"
+_FOREIGN = re.compile(r"[zqxv]|([bcdfhjlmprstwy])\1|ee|oo|uu")
+# Words that open a sentence or a link line in news text (imperatives, caption words,
+# connectives), written for Warta: "Lihat juga Video …", "Yuk, simak …", "Alhasil, …".
+_OPENERS: frozenset[str] = frozenset({
+    "lihat", "baca", "simak", "saksikan", "tonton", "klik", "yuk", "ayo", "mari", "foto", "video", "ilustrasi",
+    "sumber",
+    # connectives that open a sentence and are missing from spaCy's Indonesian stop words
+    "alhasil", "jelang", "sayang", "kendati", "selepas", "sembari", "kemarin", "lantaran", "seiring", "pasca",
+    "maklum", "sehubungan", "berkat",
+})
+# Religious interjections, capitalised wherever they stand ("…, Alhamdulillah sudah selesai"): never a name.
+_INTERJECTIONS: frozenset[str] = frozenset({
+    "alhamdulillah", "insyaallah", "insya allah", "astaghfirullah", "masyaallah", "subhanallah", "bismillah",
+})
+_NEXT_LOWER = re.compile(r"^,?\s+[a-z]")
+_BYLINE_BEFORE = re.compile(r"[.!?\"”]\s*\($")
+_BYLINE_AFTER = re.compile(r"^\)\s*(?:\n|$)")
+
+
+def _verb_shaped(word: str) -> bool:
+    w = word.lower()
+    if len(w) < 7 or not w.isalpha() or not _INDONESIAN_END.search(w) or _FOREIGN.search(w):
+        return False
+    return _VERB_PREFIX.match(w) is not None or _VERB_SUFFIX.match(w) is not None
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.id.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _capitalised_mid_sentence(text: str, word: str) -> bool:
+    """The article writes the word capitalised where no sentence starts ("kata Dimas"): a name."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        if not _SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]):
+            return True
+    return False
+
+
+def _opening_word(text: str, m: Mention) -> bool:
+    """A sentence-opening word of the language (stop word, verb, imperative) the model took for a name.
+
+    Only when the next word is lowercase ("Memasuki babak kedua", "Demi menghindari"), since a
+    common word is never followed by the rest of a name, or when a listed word is set off by a
+    comma or colon ("Alhasil, …"); and never when the article uses the word as a name mid-sentence.
+    """
+    word = m.text
+    w = word.lower()
+    listed = w in _OPENERS or w in _stop_words()
+    if not (listed or _verb_shaped(word)):
+        return False
+    # a listed word set off by a comma or colon is a connective or caption label whatever
+    # follows ("Alhasil, Barcelona …", "Foto: Antara"); a verb-shaped word before a colon may
+    # be a speaker's name in an interview ("Dimitri: Saya …")
+    if not (_NEXT_LOWER.search(text[m.end:m.end + 3]) or (listed and text[m.end:m.end + 1] in ",:")):
+        return False
+    return not _capitalised_mid_sentence(text, word)
+
+
+def _byline(text: str, m: Mention) -> bool:
+    """A one-word name alone in brackets that closes a paragraph is the writer's byline ("(Tri)")."""
+    return _BYLINE_BEFORE.search(text[max(0, m.start - 3):m.start]) is not None \
+        and _BYLINE_AFTER.match(text[m.end:m.end + 3]) is not None
 
 
 def drop_common_words(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -142,6 +226,11 @@ def drop_common_words(text: str, mentions: list[Mention]) -> list[Mention]:
       article also writes in lowercase is a common word, unless it is part of a longer name
       found in the article ("Ratna" of "Ratna Sari Dewi") or comes from our tables.
     * A one-word "person" with an abstract-noun suffix ("Russophobia", "Zionisme").
+    * A word opening a sentence that is a stop word, an imperative or interjection, or has
+      the shape of an Indonesian verb, followed by a lowercase word ("Memasuki babak kedua",
+      "Demi menghindari", "Lihat juga"), unless the article uses it as a name mid-sentence.
+    * A religious interjection ("Alhamdulillah") wherever it stands.
+    * A one-word person alone in brackets closing a paragraph: a byline ("(Tri)").
     """
     from warta.readers.roles import ROLE_HEADS
 
@@ -156,7 +245,11 @@ def drop_common_words(text: str, mentions: list[Mention]) -> list[Mention]:
         if single and m.label == "PER" and _ABSTRACT.search(word):
             continue
         if single and word not in parts and _SENTENCE_START.search(text[max(0, m.start - 3):m.start]) \
-                and _lowercase_elsewhere(text, word):
+                and (_lowercase_elsewhere(text, word) or _opening_word(text, m)):
+            continue
+        if m.text.lower() in _INTERJECTIONS:
+            continue
+        if single and m.label == "PER" and _byline(text, m):
             continue
         out.append(m)
     return out

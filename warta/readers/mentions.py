@@ -33,7 +33,7 @@ from warta.readers.aliases import (
     place_table,
 )
 from warta.readers.roles import HONORIFICS, RANKS, ROLE_HEADS, ROLE_WORDS, role_before, strip_title
-from warta.readers.spans import DOTTED, FIELD_NOUN, ORG_SUFFIXES, repair
+from warta.readers.spans import DOTTED, FIELD_NOUN, OFFICE_ACRONYM, ORG_SUFFIXES, repair
 
 
 @dataclass(slots=True)
@@ -375,7 +375,8 @@ def _skipped(w: re.Match[str], base: int, org_forms: set[str], org_spans: list[t
     """A word after a role head that describes the role, not the person."""
     inside = _inside(w, base, org_spans)
     return (w.group().lower() in ROLE_WORDS or _describes(w.group(), org_forms) or inside
-            or FIELD_NOUN.match(w.group().strip(_TRIM)) is not None)
+            or FIELD_NOUN.match(w.group().strip(_TRIM)) is not None
+            or OFFICE_ACRONYM.match(w.group().strip(_TRIM)) is not None)  # "Menteri ESDM Bahlil …"
 
 
 def _describes(word: str, org_forms: set[str]) -> bool:

@@ -15,8 +15,9 @@ on news text; each repair below is a rule about Indonesian writing, not about an
    tagged ORG), since "Kementerian Pendidikan dan Kebudayaan" is one name.
 4. :func:`role_into_person` — a person span that starts with the tail of the role written
    before it ("Gubernur [Kaltim Sri Wahyuni]", "Kepala Staf [Kepresidenan Amir]") gives that
-   tail back to the role: a place, country or table abbreviation, or a derived noun of the
-   ke-…-an / pe(r)-…-an shape (the field of the office: Kepresidenan, Pertahanan).
+   tail back to the role: a place, country or table abbreviation, any acronym of three
+   letters or more ("Menteri [ESDM Bahlil]"), or a derived noun of the ke-…-an / pe(r)-…-an
+   shape (the field of the office: Kepresidenan, Pertahanan).
 5. :func:`split_country_head` — a place span "<country> <Name>" is two names ("surat kabar
    Israel Ha'ir"), unless the second word makes a region of it ("Amerika Latin").
 6. :func:`person_after_org` — an organisation span that runs into the person named after it
@@ -152,6 +153,12 @@ def split_country_head(text: str, span: Raw) -> list[Raw]:
     return [(words[0][0], words[0][1], "LOC"), (words[1][0], words[1][1], "LOC")]
 
 
+# An acronym of three letters or more right after a role names the office's body or field
+# ("Menteri [ESDM] Bahlil …", "Dirut [PLN] …" when not in our table); a person's initials
+# are two letters ("HM") or dotted.
+OFFICE_ACRONYM = re.compile(r"^[A-Z]{3,6}(?:-[A-Z]{1,4})?$")
+
+
 def role_into_person(text: str, span: Raw) -> Raw | None:
     start, end, label = span
     if label != "PER" or role_before(text, start) is None:
@@ -160,7 +167,7 @@ def role_into_person(text: str, span: Raw) -> Raw | None:
     k = 0
     while k < len(words) - 1:
         w = text[words[k][0]:words[k][1]]
-        if not (_describes_place_or_body(w) or FIELD_NOUN.match(w)):
+        if not (_describes_place_or_body(w) or FIELD_NOUN.match(w) or OFFICE_ACRONYM.match(w)):
             break
         k += 1
     if k and k == len(words) - 1:
