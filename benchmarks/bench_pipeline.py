@@ -47,17 +47,13 @@ RESULTS = HERE / "results"
 
 def iter_indosum(folder: Path) -> Iterator[dict[str, Any]]:
     """Unique IndoSum articles (the 5 dev folds overlap a little), in file order."""
-    files = sorted(folder.glob("dev.0*.jsonl"))
-    if not files:
-        raise SystemExit(f"no dev.0*.jsonl in {folder}: point --data at the shared data folder")
-    seen: set[str] = set()
-    for path in files:
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                if rec["id"] not in seen:
-                    seen.add(rec["id"])
-                    yield rec
+    from warta.errors import UsageError
+    from warta.training.indosum import iter_indosum as read
+
+    try:
+        yield from read(folder)
+    except UsageError as exc:
+        raise SystemExit(f"{exc.message}; point --data at the shared data folder") from exc
 
 
 def detokenize_article(rec: dict[str, Any], detok: Any) -> dict[str, Any]:

@@ -11,7 +11,6 @@ which comes from IndoSum, does not leak into its own term weights.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
@@ -19,7 +18,6 @@ from pathlib import Path
 import numpy as np
 
 from warta.cluster.features import N_FEATURES, StreamingTfidf, strip_dateline, tokens
-from warta.errors import UsageError
 
 BACKGROUND_FILE = "cluster_df.npz"
 #: IndoSum ids start with a Unix time; articles in this window are left out (see above).
@@ -28,21 +26,15 @@ EXCLUDE = (datetime(2017, 4, 15, tzinfo=UTC).timestamp(), datetime(2017, 6, 15, 
 
 def build_background(indosum_dir: Path, out: Path) -> int:
     """Count document frequencies over IndoSum's dev folds; returns the number of articles."""
-    files_ = sorted(indosum_dir.glob("dev.0*.jsonl"))
-    if not files_:
-        raise UsageError(f"no IndoSum folds (dev.0*.jsonl) in {indosum_dir}")
+    from warta.training.indosum import iter_indosum
+
     model = StreamingTfidf()
-    seen: set[str] = set()
-    for path in files_:
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                stamp = float(rec["id"].split("-", 1)[0]) if rec["id"][:1].isdigit() else 0.0
-                if rec["id"] in seen or EXCLUDE[0] <= stamp < EXCLUDE[1]:
-                    continue
-                seen.add(rec["id"])
-                text = "\n".join(" ".join(" ".join(s) for s in para) for para in rec["paragraphs"])
-                model.add(tokens(strip_dateline(text)))
+    for rec in iter_indosum(indosum_dir):
+        stamp = float(rec["id"].split("-", 1)[0]) if rec["id"][:1].isdigit() else 0.0
+        if EXCLUDE[0] <= stamp < EXCLUDE[1]:
+            continue
+        text = "\n".join(" ".join(" ".join(s) for s in para) for para in rec["paragraphs"])
+        model.add(tokens(strip_dateline(text)))
     nz = np.flatnonzero(model.df)
     np.savez_compressed(out, idx=nz.astype(np.int32), df=model.df[nz].astype(np.int32),
                         n_docs=np.array([model.n_docs]), n_features=np.array([N_FEATURES]))

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from importlib.resources import files
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 
 from warta.article import Article
 from warta.errors import UsageError, WartaError
+from warta.training.indosum import id_timestamp, iter_indosum
 
 #: Indonesian news dates in Western Indonesia Time (WIB, UTC+7), as the dev gold does.
 WIB = timezone(timedelta(hours=7))
@@ -86,32 +86,9 @@ def published(rec: dict[str, Any]) -> str:
     return datetime.fromtimestamp(id_timestamp(rec["id"]), WIB).date().isoformat()
 
 
-def id_timestamp(article_id: str) -> int:
-    """The Unix timestamp that starts an IndoSum id (the crawl time)."""
-    head = article_id.split("-", 1)[0]
-    if not head.isdigit():
-        raise UsageError(f"{article_id!r} is not an IndoSum id (they start with a Unix timestamp)")
-    return int(head)
-
-
 def id_month(article_id: str) -> str:
     """"YYYY-MM" of an IndoSum id's timestamp in UTC: how the labelled months were selected."""
     return datetime.fromtimestamp(id_timestamp(article_id), UTC).strftime("%Y-%m")
-
-
-def iter_indosum(folder: Path) -> Iterator[dict[str, Any]]:
-    """Unique IndoSum records of the dev folds (the folds overlap a little)."""
-    paths = sorted(folder.glob("dev.0*.jsonl"))
-    if not paths:
-        raise UsageError(f"no IndoSum dev folds (dev.0*.jsonl) in {folder}: pass the indosum-devfolds folder")
-    seen: set[str] = set()
-    for path in paths:
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                if rec["id"] not in seen:
-                    seen.add(rec["id"])
-                    yield rec
 
 
 def to_article(rec: dict[str, Any]) -> Article:
