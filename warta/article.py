@@ -102,7 +102,7 @@ class Article:
     outlet: str | None = None
     url: str | None = None
     authors: list[str] = field(default_factory=list)
-    source: str | None = None  # "Sumber: Al-Jazeera" → the outlet the story was taken from
+    source: str | None = None  # "Sumber: Reuters" → the outlet the story was taken from
     editors: list[str] = field(default_factory=list)  # "(sin)", "Editor: …"
     dateline: str | None = None  # "JAKARTA, KOMPAS.com" → "JAKARTA"
     origin: str | None = None  # where it was read from: path, path:line, URL, <stdin>:line

@@ -10,14 +10,11 @@ unsupervised, scored on the dev folds (the only real files in our copy).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from warta.errors import MissingExtraError, UsageError
-
-FOLD_FILES = tuple(f"dev.0{i}.jsonl" for i in range(1, 6))
 
 
 def _scorer() -> Any:
@@ -30,21 +27,11 @@ def _scorer() -> Any:
 
 def iter_indosum(folder: Path, folds: tuple[int, ...] = (1, 2, 3, 4, 5)) -> Iterator[tuple[str, list[str], str]]:
     """(id, article sentences, reference summary) per unique article of the given dev folds."""
-    seen: set[str] = set()
-    for i in folds:
-        path = folder / FOLD_FILES[i - 1]
-        if not path.is_file():
-            raise UsageError(f"no IndoSum fold at {path}: point --data at the indosum-devfolds folder")
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if not line.strip():
-                    continue
-                rec = json.loads(line)
-                if rec["id"] in seen:
-                    continue
-                seen.add(rec["id"])
-                sents = [" ".join(s) for para in rec["paragraphs"] for s in para]
-                yield rec["id"], sents, " ".join(" ".join(s) for s in rec["summary"])
+    from warta.training.indosum import iter_indosum as read_records
+
+    for rec in read_records(folder, folds):
+        sents = [" ".join(s) for para in rec["paragraphs"] for s in para]
+        yield rec["id"], sents, " ".join(" ".join(s) for s in rec["summary"])
 
 
 def evaluate_indosum(folder: Path, limit: int | None = None, folds: tuple[int, ...] = (2, 3, 4, 5),

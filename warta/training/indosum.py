@@ -17,15 +17,23 @@ from typing import Any
 from warta.errors import UsageError
 
 
-def iter_indosum(folder: Path) -> Iterator[dict[str, Any]]:
-    """Unique IndoSum records of the dev folds, in file order."""
-    paths = sorted(folder.glob("dev.0*.jsonl"))
-    if not paths:
-        raise UsageError(f"no IndoSum dev folds (dev.0*.jsonl) in {folder}: pass the indosum-devfolds folder")
+def iter_indosum(folder: Path, folds: tuple[int, ...] | None = None) -> Iterator[dict[str, Any]]:
+    """Unique IndoSum records of the dev folds (all, or the numbered ``folds``), in file order."""
+    if folds is None:
+        paths = sorted(folder.glob("dev.0*.jsonl"))
+        if not paths:
+            raise UsageError(f"no IndoSum dev folds (dev.0*.jsonl) in {folder}: pass the indosum-devfolds folder")
+    else:
+        paths = [folder / f"dev.0{i}.jsonl" for i in folds]
+        for path in paths:
+            if not path.is_file():
+                raise UsageError(f"no IndoSum fold at {path}: pass the indosum-devfolds folder")
     seen: set[str] = set()
     for path in paths:
         with open(path, encoding="utf-8") as fh:
             for line in fh:
+                if not line.strip():
+                    continue
                 rec = json.loads(line)
                 if rec["id"] not in seen:
                     seen.add(rec["id"])
