@@ -107,7 +107,7 @@ def test_forms(sentence: str, expr: str, ttype: str, value: str) -> None:
         "Aturan itu tercantum dalam Peraturan Presiden Nomor 54 Tahun 2024 tentang pangan.",
         "Hakim merujuk UU No. 1/2023 tentang KUHP.",
         "Menurut Pasal 31 ayat (3) UUD 1945, negara wajib membiayai pendidikan.",
-        "Salah satu pembicara, Li Mei, memuji acara itu.",
+        "Salah satu pembicara, Wang Mei, memuji acara itu.",
         "Dulu desa ini sepi, sebelumnya hanya ada sawah.",
         "Pemenang lomba diminta maju ke depan panggung.",
         "Kami libur setiap minggu ketika sekolah tutup.",  # a SET, checked below; no DATE 'minggu'

@@ -155,3 +155,45 @@ def test_a_day_named_inside_a_quotation_anchors_its_clock_times() -> None:
 
 def test_a_students_semester_is_not_a_half_year() -> None:
     assert [t.text for t in find_times("Ia mahasiswa semester 3 di Bandung.", DCT)] == []
+
+
+# --- parts of day written with "hari": definite forms take a day, the bare form stays generic ---
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("Menteri mengumumkan hasil rapat sore hari ini.", "sore hari ini", "2025-10-22TAF"),
+        ("Pada pagi hari ini harga cabai turun.", "pagi hari ini", "2025-10-22TMO"),
+        # "-nya" and "itu" point back at the day being told
+        ("Tanggul jebol pada Senin (20/10/2025). Malam harinya warga mengungsi.", "Malam harinya",
+         "2025-10-20TNI"),
+        ("Rombongan tiba Sabtu (18/10/2025). Pada sore hari itu mereka rapat.", "sore hari itu", "2025-10-18TAF"),
+        # a habit, not a day: "sore hari" alone names no date
+        ("Banyak pengajian dimulai pada sore hari.", "sore hari", "XXXX-XX-XXTAF"),
+    ],
+)
+def test_part_of_day_with_hari(text: str, expr: str, value: str) -> None:
+    assert (expr, "TIME", value) in _values(text)
+
+
+# --- "dalam hitungan jam": a vague amount of the units named ---
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("Dalam hitungan jam, jalan itu kembali dibuka.", "hitungan jam", "PTXH"),
+        ("Semua berubah dalam hitungan menit dan jam.", "hitungan menit dan jam", "PTXHXM"),
+        ("Stok beras habis dalam hitungan hari.", "hitungan hari", "PXD"),
+        ("Tiket terjual dalam hitungan detik.", "hitungan detik", "PTXS"),
+        ("Pembangunan selesai dalam hitungan minggu atau bulan.", "hitungan minggu atau bulan", "PXMXW"),
+    ],
+)
+def test_vague_count_of_time_units(text: str, expr: str, value: str) -> None:
+    assert (expr, "DURATION", value) in _values(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Hitungan suara ulang selesai malam ini.", "Cuti dihitung menurut hitungan hari kerja."]
+)
+def test_hitungan_without_a_time_unit_is_not_a_duration(text: str) -> None:
+    assert [t for t in find_times(text, DCT) if t.type == "DURATION"] == []

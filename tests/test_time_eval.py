@@ -67,3 +67,26 @@ def test_event_date_agreement_counts_pairs(tmp_path: Path) -> None:
     assert (res.pairs, res.event_same, res.published_same) == (1, 1, 0)
     with pytest.raises(UsageError, match=r"events-dev\.jsonl"):
         score_event_date_agreement(tmp_path / "missing")
+
+
+def test_published_inference_reads_one_indosum_fold(tmp_path: Path) -> None:
+    import json
+
+    from warta.evaluation.time import score_published_inference
+
+    folds = tmp_path / "indosum-devfolds"
+    folds.mkdir()
+    # ids start with the crawl time: 1508284800 is 2017-10-18 00:00 UTC
+    rows = [
+        {"id": "1508284800-banjir", "paragraphs": [[["Banjir", "melanda", "Bekasi", ",", "Selasa", "(", "17/10/2017",
+                                                     ")", "."]]]},
+        # no year: the most recent Tuesday 17 October before "today" is in 2023, so only day and month are right
+        {"id": "1508284800-gempa", "paragraphs": [[["Gempa", "terasa", "Selasa", "(", "17/10", ")", "."]]]},
+        {"id": "1508284800-cabai", "paragraphs": [[["Harga", "cabai", "naik", "."]]]},
+    ]
+    (folds / "dev.01.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (folds / "dev.02.jsonl").write_text(json.dumps(rows[2] | {"id": "1508284800-lain"}) + "\n", encoding="utf-8")
+    res = score_published_inference(tmp_path)  # dev.01 only
+    assert (res.articles, res.inferred, res.exact, res.day_month) == (3, 2, 1, 2)
+    with pytest.raises(UsageError, match="indosum-devfolds"):
+        score_published_inference(tmp_path / "missing")

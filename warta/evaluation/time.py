@@ -165,34 +165,33 @@ class PublishedScores:
     day_month: int  # day and month right (±2 days), whatever the year
 
 
-def score_published_inference(data: Path, fold: str = "dev.01.jsonl") -> PublishedScores:
+def score_published_inference(data: Path, fold: int = 1) -> PublishedScores:
     """Infer the publication date of IndoSum articles with their date withheld, and compare it
     with the crawl time in each id (a Unix timestamp, a median 26 h after publication per
-    SOURCE.txt; hence the ±2-day tolerance). ``data`` is the shared/data folder."""
+    SOURCE.txt; hence the ±2-day tolerance). ``data`` is the shared/data folder; ``fold`` the
+    dev fold read (dev.01: 750 articles)."""
     import datetime as dt
-    import json
 
     from warta.readers.time import infer_published
+    from warta.training.indosum import id_timestamp, iter_indosum
 
-    path = data / "indosum-devfolds" / fold
-    if not path.is_file():
-        raise UsageError(f"no IndoSum fold at {path}: pass --data ../shared/data")
+    folder = data / "indosum-devfolds"
+    if not folder.is_dir():
+        raise UsageError(f"no IndoSum folds at {folder}: pass --data ../shared/data")
     today = dt.date(2026, 11, 22)  # GUIDELINES.md's "today" for the most-recent-year rule
     n = inferred = exact = day_month = 0
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            text = "\n".join(" ".join(" ".join(s) for s in para) for para in rec["paragraphs"])
-            crawled = dt.datetime.fromtimestamp(int(rec["id"].split("-")[0]), tz=dt.UTC).date()
-            n += 1
-            got = infer_published(text, today)
-            if got is None:
-                continue
-            inferred += 1
-            exact += abs((got - crawled).days) <= 2
-            if not (got.month == 2 and got.day == 29):
-                shifted = [got.replace(year=y) for y in (crawled.year - 1, crawled.year)]
-                day_month += any(abs((d - crawled).days) <= 2 for d in shifted)
+    for rec in iter_indosum(folder, folds=(fold,)):
+        text = "\n".join(" ".join(" ".join(s) for s in para) for para in rec["paragraphs"])
+        crawled = dt.datetime.fromtimestamp(id_timestamp(rec["id"]), tz=dt.UTC).date()
+        n += 1
+        got = infer_published(text, today)
+        if got is None:
+            continue
+        inferred += 1
+        exact += abs((got - crawled).days) <= 2
+        if not (got.month == 2 and got.day == 29):
+            shifted = [got.replace(year=y) for y in (crawled.year - 1, crawled.year)]
+            day_month += any(abs((d - crawled).days) <= 2 for d in shifted)
     return PublishedScores(n, inferred, exact, day_month)
 
 

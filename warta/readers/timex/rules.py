@@ -123,7 +123,7 @@ def _year_check(m: re.Match[str], text: str) -> bool:
 
 
 def _month_check(m: re.Match[str], text: str) -> bool:
-    """A bare month name is too often a name ("Li Mei"): it needs "bulan", a year, "lalu"…
+    """A bare month name is too often a name ("Wang Mei"): it needs "bulan", a year, "lalu"…
     or a preposition before it."""
     return bool(m.group("prep") or m.group("bulan") or m.group("y") or m.group("rel"))
 
@@ -173,6 +173,8 @@ def _duration_check(m: re.Match[str], text: str) -> bool:
 
 
 _LAW_YEAR_AFTER = _c(rf"\s+{YEAR}\b")
+# the units a "hitungan" (count) of time is measured in; lower-case "minggu" is the week here
+_COUNT_UNIT = r"(?:detik|menit|jam|hari|pekan|minggu|bulan|tahun)"
 
 
 RULES: tuple[Rule, ...] = (
@@ -230,6 +232,10 @@ RULES: tuple[Rule, ...] = (
         rf"{_B}(?:(?P<n>\d+)(?=\s*[-–]\s*\d+\s+(?P<u>{UNIT}){_E})"
         rf"|(?P<d>{DAY})(?=\s*[-–]\s*{DAY}\s+(?P<mn>{MON})(?:\s+(?P<y>{YEAR}))?{_E}))"), _not_law),
     Rule("vague_duration", _c(rf"{_B}(?P<v>{alternation(VAGUE_DURATIONS)}){_E}(?!\s+(?:ini|kemudian)\b)")),
+    # dalam hitungan jam, hitungan menit dan jam: "a matter of hours (and minutes)", a vague amount
+    Rule("vague_count", _c(
+        rf"{_B}hitungan\s+(?P<units>{_COUNT_UNIT}(?:\s*(?:,|dan|atau)\s*{_COUNT_UNIT}){{0,2}}){_E}"
+        rf"(?!\s+(?:kerja|kalender)\b)")),
     # setiap tahun, per hari, mingguan, tiga kali seminggu, setiap Senin
     Rule("set", _c(
         rf"{_B}(?:(?:setiap|tiap|saban)\s+(?P<u>hari|pekan|minggu|bulan|tahun|{WD}|pagi|siang|sore|malam)"
@@ -247,9 +253,9 @@ RULES: tuple[Rule, ...] = (
         rf"|(?P<h2>2[0-4]|[01]?\d)[.:](?P<mi2>[0-5]\d)(?=\s+(?:WIB|WITA|WIT)\b))"
         rf"(?:\s*(?:-|–|sampai|hingga|s\.d\.?|s/d)\s*(?:2[0-4]|[01]?\d)(?:[.:][0-5]\d)?)?"
         rf"(?:\s+(?P<tz>WIB|WITA|WIT|waktu\s+setempat|GMT|UTC))?(?:\s+(?P<pod>{POD}))?{_E}"), _clock_check),
-    # tadi malam, pagi ini, kemarin sore, malam hari, semalam, dini hari
+    # tadi malam, pagi ini, kemarin sore, malam hari, sore hari ini, pagi harinya, semalam, dini hari
     Rule("pod", _c(
-        rf"{_B}(?:(?P<pre>tadi|kemarin|besok|nanti)\s+(?P<p1>{POD})|(?P<p2>{POD})\s+(?P<post>ini|tadi|nanti|itu|hari|harinya)"
+        rf"{_B}(?:(?P<pre>tadi|kemarin|besok|nanti)\s+(?P<p1>{POD})|(?P<p2>{POD})\s+(?P<post>hari\s+ini|hari\s+itu|ini|tadi|nanti|itu|harinya|hari)"
         rf"|(?P<semalam>semalam)|rembang\s+(?P<p3>petang)|(?P<p4>dini\s+hari|tengah\s+malam)){_E}")),
     # kemarin, hari ini, besok, lusa, hari itu, keesokan harinya
     Rule("rel_day", _c(
@@ -316,6 +322,7 @@ _TRIGGERS: dict[str, tuple[frozenset[str], bool]] = {
     "rel_n": (_NUMS, True),
     "duration": (_NUMS, True),
     "vague_duration": (_first_words(VAGUE_DURATIONS), False),
+    "vague_count": (frozenset({"hitungan"}), False),
     "range_head": (frozenset(), True),
     "set": (_NUMS | {"setiap", "tiap", "saban", "per", "harian", "mingguan", "bulanan", "tahunan"}, True),
     "weekday": (_WDS, False),
