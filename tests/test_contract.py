@@ -27,6 +27,7 @@ from warta.article import Article, Reject
 from warta.config import load_settings
 from warta.errors import ConfigError, MissingExtraError
 from warta.pipeline import Pipeline
+from warta.readers.credits import CREDIT_FIELDS, NOT_IN_TEXT
 from warta.registry import get_stage
 
 jsonschema = pytest.importorskip("jsonschema")
@@ -94,6 +95,13 @@ def sample_articles(samples_dir: Path) -> Path:
 def _spans(obj: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     for ent in obj["entities"]:
         for m in ent["mentions"]:
+            if m["start"] == m["end"] == NOT_IN_TEXT:
+                # a credit that ingest moved out of the text (warta.readers.credits): its text must be
+                # in the field the entity's role names (authors, editors, source)
+                field = CREDIT_FIELDS.get(ent.get("role") or "")
+                value = obj.get(field) if field else None
+                assert value and m["text"] in value, f"{obj['id']}: entity {ent['id']} mention not in the text: {m}"
+                continue
             yield f"entity {ent['id']} mention", m
     for q in obj["quotes"]:
         yield "quote", q
@@ -226,4 +234,19 @@ def test_check_contract_catches_bad_offsets(validator: Any) -> None:
     check_contract(obj, validator)
     obj["quantities"][0]["unit"] = 5
     with pytest.raises(AssertionError, match="unit"):
+        check_contract(obj, validator)
+
+
+def test_check_contract_accepts_only_real_credit_mentions(validator: Any) -> None:
+    """A mention outside the text is allowed only for a credit that the named field holds."""
+    obj = Article(text="Banjir merendam dua desa.", id="x", authors=["Rina Wati"]).to_contract()
+    credit = {"start": -1, "end": -1, "text": "Rina Wati"}
+    obj["entities"] = [{"id": "PER:rina-wati", "name": "Rina Wati", "type": "PER", "role": "penulis",
+                        "mentions": [credit]}]
+    check_contract(obj, validator)
+    obj["entities"][0]["role"] = None
+    with pytest.raises(AssertionError, match="not in the text"):
+        check_contract(obj, validator)
+    obj["entities"][0].update(role="penulis", mentions=[{**credit, "text": "Agus Salim"}])
+    with pytest.raises(AssertionError, match="not in the text"):
         check_contract(obj, validator)

@@ -26,11 +26,15 @@ FLOORS: dict[str, tuple[str, float]] = {
     "indonlu-nergrit_ner-grit": ("macro", 0.625),
     "idner-news-2k": ("micro", 0.840),
 }
-# Measured 2026-11-23 with `warta eval gold --gold ../shared/gold --stages entities`: 0.904
-# (0.827 before the span repairs, role, bracket, nickname and lexical rules; 0.759 before the
-# head-word names and leading-word acronyms; dev-only table entries removed).
-# Floor = measured minus about 1.5 points.
-GOLD_GROUPING_FLOOR = 0.89
+# Entity-grouping recall on the dev gold, two paths (docs/entities.md, "Quality"):
+# - through ingest, the gold README's scoring path (`warta eval gold --gold ../shared/gold
+#   --stages entities`, = `warta analyze` + score.py): 0.888 (221/249) on 2026-11-23, with the
+#   articles' credits as entities (0.871 = 217/249 before). Floor = measured rounded down to two
+#   decimals. It is below the raw path's floor because ingest rightly drops furniture the gold
+#   annotates (4 names on "Tonton juga video '…'" lines) and repairs a mis-encoded gold form (1);
+# - raw texts, the readers alone (`... --raw`): 0.904 (225/249), floor 0.89 as before (not lowered).
+GOLD_GROUPING_FLOOR_INGEST = 0.88
+GOLD_GROUPING_FLOOR_RAW = 0.89
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +50,10 @@ def test_ner_f1_floor(ner_results: dict[str, CorpusResult], corpus: str) -> None
     assert value >= floor, f"{corpus} {res.split} {kind} F1 {value:.4f} fell below the pinned floor {floor}"
 
 
-def test_gold_entity_grouping_floor(gold_dir: Path) -> None:
+@pytest.mark.parametrize(("ingest", "floor"), [(True, GOLD_GROUPING_FLOOR_INGEST), (False, GOLD_GROUPING_FLOOR_RAW)],
+                         ids=["through-ingest", "raw"])
+def test_gold_entity_grouping_floor(gold_dir: Path, ingest: bool, floor: float) -> None:
     from warta.evaluation.gold import score_gold
 
-    recall = score_gold(gold_dir, ["entities"])["entity grouping (recall)"][0]
-    assert recall >= GOLD_GROUPING_FLOOR, f"entity grouping recall {recall:.3f} < floor {GOLD_GROUPING_FLOOR}"
+    recall = score_gold(gold_dir, ["entities"], ingest=ingest)["entity grouping (recall)"][0]
+    assert recall >= floor, f"entity grouping recall {recall:.3f} < floor {floor} (ingest={ingest})"

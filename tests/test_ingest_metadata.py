@@ -378,3 +378,27 @@ def test_outlet_blurb_at_the_end_is_removed() -> None:
 def test_end_mark_inside_initials_is_not_an_editor(ending: str) -> None:
     meta = clean_body(BODY + ending)
     assert meta.text == BODY and meta.editors == ["hyg"]
+
+
+# --- furniture versus content (issue #3: names lost through ingest) -------------------------
+def test_a_video_plug_naming_other_people_goes_but_every_story_line_stays() -> None:
+    # the plug links another report (its names are not this article's); the story's own lines,
+    # one of them about a video, all stay for the readers
+    story = (
+        "Bupati Lamuru Hendra Saputra meninjau tanggul yang jebol, Selasa.\n"
+        'Video amatir warga memperlihatkan air setinggi dada. "Kami mengungsi sejak subuh," kata Sari Lestiani.\n'
+        "Simak video berikut untuk melihat suasana pengungsian."
+    )
+    plug = 'Tonton juga video "Gubernur Rudi Hartawan Resmikan Pasar Apung" di sini:'
+    meta = clean_body(f"{story}\n\n{plug}")
+    assert meta.text == story
+    assert meta.removed == [plug]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Lihat juga Video Warga Lamuru Mengungsi, Sampai Kapan?", "Simak juga Video Pasar Apung Sungai Lamuru Dibuka!"],
+)
+def test_a_video_plug_whose_title_is_a_question_or_exclamation_is_furniture(line: str) -> None:
+    assert is_furniture(line)
+    assert not is_furniture("Simak video berikut untuk melihat suasana peresmian.")

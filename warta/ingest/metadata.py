@@ -61,8 +61,9 @@ _FURNITURE_ALWAYS = [
     re.compile(r"^(?:dapatkan|ikuti|gabung|follow)\b.*\b(?:google news|telegram|whatsapp|wa channel)\b", re.I),
 ]
 # "Simak/Tonton/Lihat/Saksikan (juga) video …" is furniture when it reads as a link label:
-# it has a colon or a quoted video title, or does not end like a sentence. "Simak video berikut."
-# at the end of a real paragraph is kept.
+# it has a colon or a quoted video title, or does not end with a full stop (a video title often
+# ends with "?" or "!": "Lihat juga Video Warga Mengungsi, Sampai Kapan?"). "Simak video
+# berikut." at the end of a real paragraph is kept.
 _VIDEO_PLUG = re.compile(
     r"^(?:simak|tonton|lihat|saksikan)(?:(?:\s+(?:juga|pula))?\s+(?:video|live\s*detik\w*|foto)\b|\s+(?:juga|pula)\b)",
     re.I,
@@ -77,7 +78,7 @@ def is_furniture(line: str) -> bool:
     if any(p.search(s) for p in _FURNITURE_ALWAYS):
         return True
     if _VIDEO_PLUG.match(s):
-        return ":" in s or any(q in s for q in _QUOTES) or not s.endswith((".", "!", "?"))
+        return ":" in s or any(q in s for q in _QUOTES) or not s.endswith(".")
     return False
 
 

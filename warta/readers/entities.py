@@ -2,7 +2,8 @@
 
 The trained NER model (:mod:`warta.readers.ner`) finds PER/ORG/LOC spans; the canonical layer
 (:mod:`warta.readers.canonical`) adds countries and abbreviations by lookup, strips titles
-into roles and groups every mention of one real-world entity under one id. Settings
+into roles and groups every mention of one real-world entity under one id; the article's
+credits (authors, source) are added as entities by :mod:`warta.readers.credits`. Settings
 (``[stages.entities]``): ``model`` (path of a spaCy model), ``batch_size`` (texts per
 ``nlp.pipe`` batch).
 """
@@ -13,11 +14,13 @@ from collections.abc import Iterable, Iterator
 
 from warta.article import Article
 from warta.readers.canonical import canonical_entities
+from warta.readers.credits import add_credit_entities
 from warta.readers.ner import load_model, ner_spans
 from warta.registry import register_stage
 
 
-@register_stage("entities", version="warta.entities.v2", reads=("text",), adds=("entities",))
+@register_stage("entities", version="warta.entities.v2", reads=("text",), adds=("entities",),
+                uses=("authors", "source"))
 class EntityReader:
     """Fill ``Article.entities``; the model loads on the first article, once per process."""
 
@@ -28,7 +31,7 @@ class EntityReader:
     def __call__(self, article: Article) -> Article:
         nlp = load_model(self.model_path)
         spans = next(ner_spans(nlp, [article.text], 1))
-        article.entities = canonical_entities(article.text, spans)
+        article.entities = add_credit_entities(article, canonical_entities(article.text, spans))
         return article
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
@@ -45,7 +48,7 @@ class EntityReader:
 
     def _run(self, nlp: object, batch: list[Article]) -> Iterator[Article]:
         for art, spans in zip(batch, ner_spans(nlp, [a.text for a in batch], self.batch_size), strict=True):
-            art.entities = canonical_entities(art.text, spans)
+            art.entities = add_credit_entities(art, canonical_entities(art.text, spans))
             yield art
 
 

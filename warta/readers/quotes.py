@@ -25,6 +25,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from warta.article import Article, Entity, Quote, Span, Speaker
+from warta.readers.credits import is_credit_only
 from warta.readers.quoting.direct import (
     Candidate,
     classify,
@@ -285,7 +286,9 @@ def find_quotes(text: str, entities: list[Entity] | None = None) -> list[Quote]:
     """
     if not text.strip():
         return []
-    return _Finder(text, list(entities or [])).find()
+    # an article's writer or source known only from its credits (warta.readers.credits) is not
+    # in the text: never a speaker, nor a fuller form of a name said in the text
+    return _Finder(text, [e for e in entities or [] if not is_credit_only(e)]).find()
 
 
 @register_stage("quotes", version=VERSION, reads=("text",), adds=("quotes",), uses=("entities",))

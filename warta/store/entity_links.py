@@ -26,7 +26,10 @@ from warta.readers.aliases import slugify
 
 def short_form_links(conn: sqlite3.Connection) -> dict[str, str]:
     """Short entity id → the one full entity id it stands for (``PER:putin`` → ``PER:vladimir-putin``)."""
-    rows = conn.execute("SELECT id, name, type FROM entities WHERE type IN ('PER', 'ORG')").fetchall()
+    # only names some article writes: a writer known only from bylines (warta.readers.credits,
+    # mentions at -1) must not become the full form of a "Budi" another article quotes
+    rows = conn.execute("SELECT id, name, type FROM entities e WHERE type IN ('PER', 'ORG') AND EXISTS "
+                        "(SELECT 1 FROM mentions m WHERE m.entity_id = e.id AND m.start >= 0)").fetchall()
     full: dict[tuple[str, str], set[str]] = defaultdict(set)  # (type, word slug) → full ids
     short: list[tuple[str, str, str]] = []
     for ent_id, name, typ in rows:
