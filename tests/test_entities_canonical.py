@@ -265,6 +265,17 @@ def test_headed_names_of_bodies_places_events_and_laws() -> None:
     assert not any("Katulampa" in n and n != "Katulampa" for n in by_name)
 
 
+def test_model_piece_cut_before_the_country_is_not_indonesias_ministry() -> None:
+    """The model's "Kementerian Luar Negeri" inside "… Luar Negeri Jepang" is Japan's, not ORG:kemlu."""
+    text = "Juru bicara Kementerian Luar Negeri Jepang Taro Suzuki menolak berkomentar soal kunjungan itu."
+    ents = by_id(run(text, [("Kementerian Luar Negeri", "ORG"), ("Taro Suzuki", "PER")]))
+    assert "ORG:kemlu" not in ents
+    assert forms(ents["ORG:kementerian-luar-negeri-jepang"]) == {"Kementerian Luar Negeri Jepang"}
+    # without a country after it, the same words still name Indonesia's own ministry
+    home = by_id(run("Kementerian Luar Negeri memanggil duta besar itu.", [("Kementerian Luar Negeri", "ORG")]))
+    assert "ORG:kemlu" in home
+
+
 def test_headed_name_stops_before_a_person_after_a_party() -> None:
     text = "Ketua Fraksi Partai Hijau Raya Sutrisno Adi menolak usul itu. Fraksi Partai Hijau Raya solid."
     ents = run(text, [])

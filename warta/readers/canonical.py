@@ -129,7 +129,9 @@ def canonical_entities(text: str, raw: Iterable[tuple[int, int, str]]) -> list[E
     renum = {old: new for new, old in enumerate(keep)}
     mentions = [mentions[i] for i in keep]
     links = [(renum[a], renum[b]) for a, b in links if a in renum and b in renum]
-    mentions += headed_names(text, mentions)
+    heads = headed_names(text, mentions)
+    mentions += heads
+    mentions = _drop(mentions, links, _without_country_cut(text, mentions, heads))
     mentions += role_anchored(text, mentions)
     mentions += lexical_names(text, mentions)
     mentions = _drop(mentions, links, drop_common_words(text, mentions))
@@ -153,6 +155,23 @@ def canonical_entities(text: str, raw: Iterable[tuple[int, int, str]]) -> list[E
     _link_acronyms(mentions, keys, uf)
     _link_short_forms(mentions, keys, uf)
     return _build(mentions, keys, uf)
+
+
+def _without_country_cut(text: str, mentions: list[Mention], heads: list[Mention]) -> list[Mention]:
+    """``mentions`` minus the model's pieces of a headed name that the piece cuts before its country.
+
+    In "Kementerian Luar Negeri China" the country says whose ministry it is; the model's shorter
+    "Kementerian Luar Negeri" would be keyed to Indonesia's own ministry (the table's ``ORG:kemlu``)
+    and list a second, wrong organisation for the same words. Pieces ending elsewhere are kept
+    ("DPR" in "Komisi II DPR" names another body).
+    """
+    cut: set[int] = set()
+    for h in heads:
+        for i, m in enumerate(mentions):
+            if (m.source == "ner" and m.start == h.start and m.end < h.end
+                    and find_country(text[m.end:h.end].strip()) is not None):
+                cut.add(i)
+    return [m for i, m in enumerate(mentions) if i not in cut]
 
 
 def _drop(mentions: list[Mention], links: list[tuple[int, int]], kept: list[Mention]) -> list[Mention]:
