@@ -98,7 +98,11 @@ def lead(article: Article, n_sentences: int = 2) -> str:
 def names(article: Article) -> list[str]:
     """Names the article mentions: entity ids if the entity reader ran, else capitalised words."""
     if article.entities:
-        return [e.id.casefold() for e in article.entities]
+        from warta.readers.credits import is_credit_only
+
+        # a byline writer or credited agency known only from the metadata is not what the
+        # article is about: a desk's writers would link unrelated events
+        return [e.id.casefold() for e in article.entities if not is_credit_only(e)]
     text = (article.title or "") + "\n" + strip_dateline(article.text)
     found: list[str] = []
     for m in _CAP_WORD.finditer(text):
