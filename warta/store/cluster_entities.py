@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from warta.errors import UsageError
+from warta.store.credits import named_sql, text_mention_sql
 
 #: Main entities kept per event and story.
 MAIN_ENTITIES = 5
@@ -21,13 +22,16 @@ def write_entities(conn: sqlite3.Connection, kind: str, key: str, ids_sql: str) 
 
     Articles first: in a story of 20 articles, the league every report names says more about
     it than a player one report names 15 times. Mentions break ties (one-article events).
+    Only what the texts name counts: a writer or a source known only from the articles'
+    credits (:mod:`warta.store.credits`) would otherwise be the main entity of every event a
+    prolific reporter or a wire agency covers; a writer the text quotes counts its text mentions.
     """
     conn.execute(f"DELETE FROM {kind}_entities WHERE {kind}_id = ?", (key,))
     rows = conn.execute(
         "SELECT ae.entity_id, count(DISTINCT ae.article_id) AS n_articles, "
         "sum(max(1, (SELECT count(*) FROM mentions m WHERE m.article_id = ae.article_id "
-        "AND m.entity_pos = ae.position))) AS n_mentions "
-        f"FROM article_entities ae WHERE ae.article_id IN ({ids_sql}) GROUP BY ae.entity_id "
+        f"AND m.entity_pos = ae.position AND {text_mention_sql('m')}))) AS n_mentions "
+        f"FROM article_entities ae WHERE ae.article_id IN ({ids_sql}) AND {named_sql('ae')} GROUP BY ae.entity_id "
         "ORDER BY n_articles DESC, n_mentions DESC, ae.entity_id LIMIT ?", (key, MAIN_ENTITIES)).fetchall()
     conn.executemany(f"INSERT INTO {kind}_entities({kind}_id, position, entity_id, articles, mentions) "
                      "VALUES (?, ?, ?, ?, ?)", [(key, i, r[0], r[1], r[2]) for i, r in enumerate(rows)])

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from warta.errors import UsageError
+from warta.store.credits import named_sql, text_mention_sql
 
 #: FTS5 column weights for bm25(title, text). A judgement call, not tuned on data: a word in
 #: the headline says more about what an article is about than the same word in the body.
@@ -166,7 +167,8 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
             "unknown": one(f"SELECT count(*) {orig} AND published IS NULL"),
         },
         "entities": one(f"SELECT count(DISTINCT entity_id) FROM article_entities WHERE {_originals()}"),
-        "mentions": one(f"SELECT count(*) FROM mentions WHERE {_originals()}"),
+        # places in the text: a credit's mention (start -1, warta.store.credits) is not one
+        "mentions": one(f"SELECT count(*) FROM mentions WHERE {_originals()} AND start >= 0"),
         "quotes": one(f"SELECT count(*) FROM quotes WHERE {_originals()}"),
         "times": one(f"SELECT count(*) FROM times WHERE {_originals()}"),
         "quantities": one(f"SELECT count(*) FROM quantities WHERE {_originals()}"),
@@ -179,17 +181,22 @@ def top_entities(conn: sqlite3.Connection, limit: int = 10, type: str | None = N
     """Entities in the most articles: id, name, type, articles, mentions.
 
     A short form stored under its own id in some articles ("PER:putin") is counted under the
-    one full name it stands for (:func:`warta.store.entity_links.short_form_links`).
+    one full name it stands for (:func:`warta.store.entity_links.short_form_links`). Only the
+    articles whose text names an entity, and only its mentions in the text, count: a writer or
+    a source known only from an article's credits is not what the article is about
+    (:mod:`warta.store.credits`), so it is listed only where the text names it.
     """
     from warta.store.entity_links import short_form_links
 
     links = short_form_links(conn)
     names = {r["id"]: (r["name"], r["type"]) for r in conn.execute("SELECT id, name, type FROM entities")}
     articles: dict[str, set[str]] = {}
-    for r in conn.execute("SELECT entity_id, article_id FROM article_entities WHERE " + _originals()):
+    for r in conn.execute("SELECT ae.entity_id, ae.article_id FROM article_entities ae WHERE "
+                          + _originals("ae.article_id") + " AND " + named_sql("ae")):
         articles.setdefault(links.get(r[0], r[0]), set()).add(r[1])
     mentions: dict[str, int] = {}
-    for r in conn.execute("SELECT entity_id, count(*) FROM mentions WHERE " + _originals() + " GROUP BY entity_id"):
+    for r in conn.execute("SELECT entity_id, count(*) FROM mentions m WHERE " + _originals() + " AND "
+                          + text_mention_sql("m") + " GROUP BY entity_id"):
         key = links.get(r[0], r[0])
         mentions[key] = mentions.get(key, 0) + r[1]
     rows = [{"id": k, "name": names[k][0], "type": names[k][1], "articles": len(arts), "mentions": mentions.get(k, 0)}

@@ -20,6 +20,7 @@ from typing import Any
 from warta.errors import NotFoundError, UsageError
 from warta.store import queries, records
 from warta.store.cluster_entities import with_entities  # the stored main entities of events and stories
+from warta.store.credits import article_credits, credit_counts, credited_as_sql, named_sql
 from warta.store.entity_links import short_form_links
 
 #: Page sizes: 20 rows reads well on one screen; 100 caps what one request can make the DB do.
@@ -116,6 +117,8 @@ def load_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
     doc.update(
         annotated_by=art.annotated_by,
         duplicate_of=row["duplicate_of"],
+        # who wrote it and where it came from, with the entity each credit links to
+        credits=article_credits(conn, article_id),
         near_duplicates=_rows(conn, "SELECT id, title, outlet, published FROM articles WHERE duplicate_of = ? "
                               "ORDER BY published", (article_id,)),
         events=_rows(conn, "SELECT e.id, e.title, e.start_date, e.story_id, s.title AS story_title "
@@ -195,7 +198,8 @@ def search(
                            "AND a.published IS NOT NULL GROUP BY value ORDER BY value", params),
             "entity": _rows(conn, "SELECT ae.entity_id AS value, max(ae.name) AS name, max(ae.type) AS type, "
                             f"count(DISTINCT ae.article_id) AS count FROM article_entities ae WHERE ae.article_id "
-                            f"IN ({ids}) GROUP BY ae.entity_id ORDER BY count DESC, value LIMIT ?", [*params, TOP_N]),
+                            f"IN ({ids}) AND {named_sql('ae')} GROUP BY ae.entity_id ORDER BY count DESC, value "
+                            "LIMIT ?", [*params, TOP_N]),
             "speaker": _rows(conn, "SELECT coalesce(q.speaker_entity, q.speaker_name) AS value, "
                              "max(q.speaker_name) AS name, count(*) AS count FROM quotes q WHERE q.has_speaker "
                              f"AND q.article_id IN ({ids}) GROUP BY value ORDER BY count DESC, value LIMIT ?",
@@ -233,15 +237,22 @@ def list_entities(conn: sqlite3.Connection, args: PageArgs, *, type: str | None 
     links = short_form_links(conn)
     ents = {r[0]: (r[1], r[2]) for r in conn.execute(f"SELECT e.id, e.name, e.type FROM entities e{where}", params)
             if r[0] not in links}
+    # ranked by the articles that name it; the articles only crediting it (a writer's byline,
+    # a wire agency as source: warta.store.credits) are counted apart, under "credited"
     articles: dict[str, set[str]] = {}
-    for ent_id, art_id in conn.execute("SELECT entity_id, article_id FROM article_entities"):
+    credited: dict[str, set[str]] = {}
+    for ent_id, art_id, named, credit in conn.execute(
+            f"SELECT ae.entity_id, ae.article_id, {named_sql('ae')}, {credited_as_sql('ae')} FROM article_entities ae"):
         key = links.get(ent_id, ent_id)
         if key in ents:
-            articles.setdefault(key, set()).add(art_id)
+            if named:
+                articles.setdefault(key, set()).add(art_id)
+            if credit:
+                credited.setdefault(key, set()).add(art_id)
     ranked = sorted(ents, key=lambda k: (-len(articles.get(k, ())), ents[k][0]))
     total = len(ranked)
-    rows = [{"id": k, "name": ents[k][0], "type": ents[k][1], "articles": len(articles.get(k, ()))}
-            for k in ranked[args.offset:args.offset + args.limit]]
+    rows = [{"id": k, "name": ents[k][0], "type": ents[k][1], "articles": len(articles.get(k, ())),
+             "credited": len(credited.get(k, ()))} for k in ranked[args.offset:args.offset + args.limit]]
     if rows:
         wanted = {r["id"] for r in rows}
         keys = [*wanted, *(short for short, full in links.items() if full in wanted)]
@@ -254,6 +265,12 @@ def list_entities(conn: sqlite3.Connection, args: PageArgs, *, type: str | None 
         for r in rows:
             r["quotes"] = n_quotes.get(r["id"], 0)
     return page(rows, total, args)
+
+
+def _credited_as(marks: str) -> str:
+    """SQL: the credit role (penulis/sumber) by which article ``a`` credits one of the ids in ``marks``."""
+    return (f"(SELECT max({credited_as_sql('c')}) FROM article_entities c WHERE c.article_id = a.id "
+            f"AND c.entity_id IN ({marks}))")
 
 
 def _speaker_where(key: str, ids: Sequence[str] = ()) -> tuple[str, list[str]]:
@@ -321,13 +338,20 @@ def entity_detail(conn: sqlite3.Connection, key: str, args: PageArgs) -> dict[st
     over_time = _rows(conn, "SELECT substr(a.published, 1, 10) AS date, count(*) AS count FROM quotes q "
                       f"JOIN articles a ON a.id = q.article_id WHERE {sw} AND {_ORIGINAL} AND a.published IS NOT NULL "
                       "GROUP BY date ORDER BY date", sp)
+    # what the other entities' texts name: a wire agency crediting every article is no co-occurrence
     co = _rows(conn, "SELECT ae.entity_id AS id, max(ae.name) AS name, max(ae.type) AS type, "
                "count(DISTINCT ae.article_id) AS count FROM article_entities ae JOIN articles a "
                f"ON a.id = ae.article_id WHERE ae.article_id IN ({involve}) AND ae.entity_id NOT IN ({marks}) "
-               f"AND {_ORIGINAL} GROUP BY ae.entity_id ORDER BY count DESC, name LIMIT ?", [*iparams, *ids, TOP_N])
+               f"AND {named_sql('ae')} AND {_ORIGINAL} GROUP BY ae.entity_id ORDER BY count DESC, name LIMIT ?",
+               [*iparams, *ids, TOP_N])
     n_articles = _scalar(conn, f"SELECT count(*) FROM articles a WHERE a.id IN ({involve}) AND {_ORIGINAL}", iparams)
-    articles = _rows(conn, f"SELECT {_ARTICLE_COLS} FROM articles a WHERE a.id IN ({involve}) AND {_ORIGINAL} "
-                     "ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?", [*iparams, args.limit, args.offset])
+    # the articles whose text names it or quotes it; the rest only credit it (its byline, its source)
+    named = (f"SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id IN ({marks}) AND {named_sql('ae')} "
+             f"UNION SELECT q.article_id FROM quotes q WHERE {sw}")
+    n_named = _scalar(conn, f"SELECT count(*) FROM articles a WHERE a.id IN ({named}) AND {_ORIGINAL}", iparams)
+    articles = _rows(conn, f"SELECT {_ARTICLE_COLS}, {_credited_as(marks)} AS credited_as FROM articles a "
+                     f"WHERE a.id IN ({involve}) AND {_ORIGINAL} ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
+                     [*ids, *iparams, args.limit, args.offset])
     name = ent["name"] if ent else _scalar(conn, f"SELECT max(q.speaker_name) FROM quotes q WHERE {sw}", sp)
     # the names its quotes were attributed under ("Pratama Adiwijaya" for the entity "Pratama")
     quoted_as = [r[0] for r in conn.execute(
@@ -335,6 +359,7 @@ def entity_detail(conn: sqlite3.Connection, key: str, args: PageArgs) -> dict[st
         "ORDER BY count(*) DESC LIMIT 5", sp)]
     return {
         "key": key, "entity": ent, "name": name, "quoted_as": quoted_as, "roles": roles, "quote_count": n_quotes,
+        "named_in": n_named, "credited": credit_counts(conn, ids),
         "quotes": list_quotes(conn, PageArgs(limit=TOP_N), speaker=key)["items"],
         "quotes_over_time": over_time, "co_occurring": co,
         "articles": page([_article_row(r) for r in articles], n_articles, args),
@@ -369,7 +394,7 @@ def _cluster_articles(conn: sqlite3.Connection, ids_sql: str, params: list[Any])
 def _cluster_entities(conn: sqlite3.Connection, ids_sql: str, params: list[Any]) -> list[dict[str, Any]]:
     return _rows(conn, "SELECT ae.entity_id AS id, max(ae.name) AS name, max(ae.type) AS type, "
                  f"count(DISTINCT ae.article_id) AS count FROM article_entities ae WHERE ae.article_id IN ({ids_sql}) "
-                 "GROUP BY ae.entity_id ORDER BY count DESC, name LIMIT ?", [*params, TOP_N])
+                 f"AND {named_sql('ae')} GROUP BY ae.entity_id ORDER BY count DESC, name LIMIT ?", [*params, TOP_N])
 
 
 def _cluster_quotes(conn: sqlite3.Connection, ids_sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -440,6 +465,7 @@ def timeline(conn: sqlite3.Connection, *, story: str | None = None, entity: str 
     if bool(story) == bool(entity):
         raise UsageError("give exactly one of story= or entity=")
     items: list[dict[str, Any]] = []
+    credited: dict[str, str] = {}  # article id -> how it credits the entity (its writer, its source)
     if story:
         if _one(conn, "SELECT id FROM stories WHERE id = ?", (story,)) is None:
             raise NotFoundError(f"no story with id {story!r}", id=story)
@@ -453,9 +479,13 @@ def timeline(conn: sqlite3.Connection, *, story: str | None = None, entity: str 
         marks = ", ".join("?" * (1 + len(short_ids)))
         ids, params = (f"SELECT article_id FROM article_entities WHERE entity_id IN ({marks}) UNION "
                        f"SELECT q.article_id FROM quotes q WHERE {sw}"), [key, *short_ids, *sp]
+        credited = {r[0]: r[1] for r in conn.execute(
+            f"SELECT ae.article_id, max({credited_as_sql('ae')}) FROM article_entities ae WHERE ae.entity_id IN "
+            f"({marks}) GROUP BY ae.article_id", [key, *short_ids]) if r[1]}
     for a in _cluster_articles(conn, ids, params):
         items.append({"kind": "article", "date": a["event_date"] or a["published"], "id": a["id"],
-                      "title": a["title"], "outlet": a["outlet"], "published": a["published"]})
+                      "title": a["title"], "outlet": a["outlet"], "published": a["published"],
+                      **({"credited_as": credited.get(a["id"])} if entity else {})})
     # undated items last; events before articles on the same day (the event frames its coverage)
     items.sort(key=lambda it: (it["date"] is None, (it["date"] or "")[:10], it["kind"] != "event", it["date"] or ""))
     return {"story": story, "entity": entity, "items": items}
