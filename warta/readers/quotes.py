@@ -40,7 +40,7 @@ from warta.readers.quoting.sources import Source, is_person_like, parse_source
 from warta.readers.quoting.text import Token, sentences, tokens
 from warta.registry import register_stage
 
-VERSION = "warta.quotes.v2"
+VERSION = "warta.quotes.v3"
 
 
 @dataclass(slots=True)

@@ -202,7 +202,7 @@ def pick_event_date(times: list[TimeExpr], published: dt.date | None, text: str 
 
 @register_stage(
     "times",
-    version="warta.times.v2",
+    version="warta.times.v3",
     reads=("text",),
     adds=("times", "published", "published_source", "event_date"),
     uses=("title",),
