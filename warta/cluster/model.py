@@ -106,6 +106,9 @@ class PairModel:
 # (0.577 -> 0.601) but lower on the six unseen months (pooled 0.610 -> 0.572), so it does not
 # ship. The folder now holds nine months and `--train own` reads them all: a nine-month refit
 # scored stories 0.563 on dev and no better on months left out (docs/clustering.md, fifth pass).
+# Sixth pass: refits with story gap/size, lead-to-centroid and rarest-shared-name features (C 0.1-3)
+# never beat it on both the six unseen months and dev; the best on both lost leave-one-month-out
+# over nine months (docs/clustering.md, sixth pass).
 EVENT_MODEL = PairModel(weights=(2.37, 4.796, -1.007, -0.038, 0.231, 5.054, 0.205, 1.911, 0.117, -1.446, 0.459,
                                  0.353, 2.255), bias=-2.147, threshold=0.9)
 STORY_MODEL = PairModel(weights=(10.084, 16.698, -1.334, -0.554, -0.84), bias=-1.332, threshold=0.85)
