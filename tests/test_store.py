@@ -299,3 +299,31 @@ def test_revised_file_updates_its_article_and_keeps_the_id(store: Store) -> None
     other = Article("Harga cabai rawit naik dua kali lipat menjelang hari raya di pasar induk.",
                     origin="berita/banjir.txt")
     assert store.add(other).status == "new"
+
+
+def test_open_waits_for_a_writer_on_a_new_database(tmp_path: Path) -> None:
+    """Switching a new file to WAL while another connection writes fails at once in SQLite
+    (no busy handler); two ingests started together on a new database hit it. Open retries."""
+    import threading
+    import time
+
+    db = tmp_path / "baru.db"
+    writing, done = threading.Event(), threading.Event()
+
+    def writer() -> None:
+        conn = sqlite3.connect(db, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("CREATE TABLE catatan (x)")
+        writing.set()
+        time.sleep(0.4)
+        conn.execute("COMMIT")
+        conn.close()
+        done.set()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    assert writing.wait(5)
+    with Store.open(db) as store:  # raised "database is locked" at once before the retry
+        assert done.is_set()
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    thread.join()

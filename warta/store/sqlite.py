@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -37,6 +38,42 @@ AddStatus = Literal["new", "unchanged", "updated", "duplicate", "near-duplicate"
 # Ingest fields that decide whether a stored copy is still current ("origin" is where it was
 # read from, not what it says, so moving a file does not force re-analysis).
 _COMPARED_INGEST_FIELDS = tuple(sorted(INGEST_FIELDS - {"origin"}))
+
+
+#: How long an open waits for another process's write lock (ms; also SQLite's busy_timeout).
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _connect(where: str) -> sqlite3.Connection:
+    """A connection in autocommit mode, WAL, waiting for concurrent writers.
+
+    Switching a new database to WAL needs an exclusive lock, and SQLite returns "database is
+    locked" at once, without calling the busy handler, when another connection holds a write
+    lock (waiting could deadlock). Two ingests started together on a new file hit this, so the
+    set-up is retried until the busy timeout has passed.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        # Autocommit mode: transactions are explicit (see Store._transaction), never implicit.
+        conn = sqlite3.connect(where, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")  # wait for a writer instead of failing
+            if where != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+                # In WAL mode NORMAL loses nothing committed when the process dies (only on power
+                # loss can the last commits go), at a fraction of FULL's fsyncs per article.
+                conn.execute("PRAGMA synchronous = NORMAL")
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+        except sqlite3.Error:
+            conn.close()
+            raise
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +117,7 @@ class Store:
             if not Path(where).parent.is_dir():
                 raise StoreError(f"cannot create database {where}: folder {Path(where).parent} does not exist")
         try:
-            # Autocommit mode: transactions are explicit (see _transaction), never implicit.
-            conn = sqlite3.connect(where, isolation_level=None)
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA busy_timeout = 10000")  # wait for a concurrent writer instead of failing
-            if where != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
-                # In WAL mode NORMAL loses nothing committed when the process dies (only on power
-                # loss can the last commits go), at a fraction of FULL's fsyncs per article.
-                conn.execute("PRAGMA synchronous = NORMAL")
+            conn = _connect(where)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open database {where}: {exc}") from exc
         try:
