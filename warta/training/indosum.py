@@ -3,8 +3,9 @@
 IndoSum's five dev folds are JSON Lines of tokenized articles (``id``, ``paragraphs`` of
 sentences of tokens, ``source``, ``source_url``, ``summary``); the folds overlap a little, so
 every reader that wants each article once goes through :func:`iter_indosum`. Ids start with
-the crawl's Unix timestamp (:func:`id_timestamp`). Used by the clustering background table,
-our own clustering labels and the benchmarks; nothing from the corpus is stored in the repo.
+the crawl's Unix timestamp (:func:`id_timestamp`). Every IndoSum reader goes through here: the
+clustering background table and semantic space, our clustering labels, the NER word vectors,
+ROUGE, the publication-date check and the benchmarks; nothing from the corpus is stored in the repo.
 """
 
 from __future__ import annotations

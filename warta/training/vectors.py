@@ -32,17 +32,12 @@ MIN_COUNT = 3
 
 def raw_sentences(data_dir: Path, exclude_ids: set[str] = frozenset()) -> Iterator[list[str]]:  # type: ignore[assignment]
     """Tokenised sentences from IndoSum (deduplicated, minus ``exclude_ids`` prefixes) and NLP-ID."""
-    seen: set[str] = set()
-    for path in sorted((Path(data_dir) / "indosum-devfolds").glob("dev.*.jsonl")):
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                aid = rec["id"]
-                if aid in seen or any(aid.startswith(x) for x in exclude_ids):
-                    continue
-                seen.add(aid)
-                for para in rec["paragraphs"]:
-                    yield from para
+    from warta.training.indosum import iter_indosum
+
+    for rec in iter_indosum(Path(data_dir) / "indosum-devfolds"):
+        if not any(rec["id"].startswith(x) for x in exclude_ids):
+            for para in rec["paragraphs"]:
+                yield from para
     words: list[str] = []
     with open(Path(data_dir) / "nlpid-postag" / "dataset_postag.txt", encoding="utf-8") as fh:
         for line in fh:
