@@ -314,3 +314,51 @@ def test_headed_name_needs_a_word_not_just_a_number() -> None:
     names = {e.name for e in run("Forum 2025 ramai. UU 1/2024 berlaku, Piala Dunia 2026 dimulai.", [])}
     assert "Piala Dunia 2026" in names
     assert not any(n.startswith(("Forum", "UU 1")) for n in names)
+
+
+# -- peoples (MISC) ------------------------------------------------------------------------------
+
+def test_people_of_the_table_is_misc_whatever_the_model_said() -> None:
+    text = ("Aktivis Uighur berunjuk rasa di Istanbul. Kelompok hak asasi menyebut ribuan warga Uyghur "
+            "ditahan. Di Aceh, nelayan menyelamatkan pengungsi Rohingya.")
+    ents = by_id(run(text, [("Uighur", "LOC"), ("Istanbul", "LOC"), ("Aceh", "LOC")]))
+    assert ents["MISC:uighur"].type == "MISC"
+    assert forms(ents["MISC:uighur"]) == {"Uighur", "Uyghur"}  # two spellings, one entity
+    assert ents["MISC:rohingya"].type == "MISC"  # found by lookup: the model missed it
+    assert ents["LOC:istanbul"].type == "LOC"
+
+
+def test_name_after_etnis_or_suku_is_a_people() -> None:
+    text = ("Tradisi suku Sasak dipentaskan di Mataram. Penari Sasak membawakan tiga tarian, dan warga "
+            "etnis Karo dari Medan ikut menonton.")
+    ents = by_id(run(text, [("Sasak", "LOC"), ("Mataram", "LOC"), ("Medan", "LOC")]))
+    assert ents["MISC:sasak"].type == "MISC" and len(ents["MISC:sasak"].mentions) == 2
+    assert ents["MISC:karo"].type == "MISC"  # the model missed it; the cue finds it
+    assert ents["LOC:mataram"].type == "LOC"
+
+
+def test_ethnic_cue_stops_at_places_and_ignores_capitalised_headline_words() -> None:
+    text = "Suku Bunga Acuan Naik Lagi. Pengungsi etnis Hazara Afganistan tiba. Warga suku Jawa di Suriname."
+    ents = run(text, [("Suriname", "LOC")])
+    assert not any("bunga" in e.id for e in ents)  # "Suku Bunga" (interest rate) is no people
+    ids = {e.id for e in ents}
+    assert "MISC:hazara" in ids and "GPE:AF" in ids  # the name ends before the country
+    assert not any(e.type == "MISC" and e.name == "Jawa" for e in ents)  # a table place stays a place
+
+
+def test_fullest_name_tie_goes_to_the_most_written_form_on_every_hash_seed() -> None:
+    # two spellings of one length: the one written twice names the entity, whatever the process's
+    # hash seed (set order changes with it, and an id must not change between runs)
+    import os
+    import subprocess
+    import sys
+
+    code = ("from warta.readers.canonical import _fullest; "
+            "print(_fullest(['Dinas Pertanahan Kota', 'Dinas Pertahanan Kota', 'Dinas Pertanahan Kota']), "
+            "_fullest(['Pasar Minggu Baru', 'Pasar Minggu Lama']), sep='|')")
+    seen = set()
+    for seed in range(8):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        seen.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                                check=True).stdout.strip())
+    assert seen == {"Dinas Pertanahan Kota|Pasar Minggu Baru"}  # most written, then first written

@@ -51,7 +51,7 @@ def test_countries_abbreviations_and_people(ents: list[Entity]) -> None:
 def test_stage_in_pipeline_and_batch_pipe() -> None:
     pipe = Pipeline(["entities"])
     art = pipe(Article(text=TEXT))
-    assert art.annotated_by["entities"] == "warta.entities.v3"
+    assert art.annotated_by["entities"] == "warta.entities.v4"
     reader = EntityReader(batch_size=2)
     texts = [TEXT, "Warga Tiongkok dan RRT.", TEXT]
     out = list(reader.pipe(Article(text=t) for t in texts))

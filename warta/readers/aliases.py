@@ -119,7 +119,10 @@ def abbreviation_tables() -> tuple[dict[str, Abbreviation], dict[str, Abbreviati
     """(abbreviation → entry, case-sensitive) and (case-folded expansion → entry)."""
     by_abbr: dict[str, Abbreviation] = {}
     by_long: dict[str, Abbreviation] = {}
-    for abbr, typ, longs, *_ in _rows("abbreviations.tsv", 3) + _rows("organisations.tsv", 3):
+    # peoples.tsv has the same layout: a people is looked up, typed (MISC) and given its id like
+    # an organisation of the table
+    for abbr, typ, longs, *_ in _rows("abbreviations.tsv", 3) + _rows("organisations.tsv", 3) + _rows(
+            "peoples.tsv", 3):
         if typ not in {"PER", "ORG", "LOC", "GPE", "EVENT", "MISC"}:
             raise ConfigError(f"abbreviations.tsv: bad type {typ!r} for {abbr!r}")
         entry = Abbreviation(abbr, typ, tuple(x.strip() for x in longs.split("|") if x.strip()))

@@ -47,6 +47,7 @@ from warta.readers.mentions import (
     Mention,
     abbreviation_links,
     clean_mentions,
+    ethnic_cues,
     headed_names,
     looks_abbrev,
     lookup_mentions,
@@ -139,6 +140,7 @@ def canonical_entities(text: str, raw: Iterable[tuple[int, int, str]]) -> list[E
     added, late = abbreviation_links(text, mentions)
     mentions += added
     links += late
+    mentions += ethnic_cues(text, mentions)
     mentions += propagate(text, mentions)
     uf = _Union(len(mentions))
     keys = [_key(m) for m in mentions]
@@ -340,9 +342,15 @@ def _build(mentions: list[Mention], keys: list[str], uf: _Union) -> list[Entity]
 
 
 def _fullest(forms: list[str]) -> str:
-    """Most words, then longest; an all-caps acronym only when nothing else is there."""
-    ranked = sorted(set(forms), key=lambda f: (not looks_abbrev(f), len(_words(f)), len(f)), reverse=True)
-    return ranked[0]
+    """Most words, then longest; an all-caps acronym only when nothing else is there.
+
+    Ties (two spellings of one length, "Badan Pertanahan Nasional" and a typo of it) go to the
+    form written most often, then the first written: never to set order, which changes with
+    the process's hash seed and would give one entity two ids on two runs.
+    """
+    counts = Counter(forms)
+    first = {f: i for i, f in reversed(list(enumerate(forms)))}
+    return max(counts, key=lambda f: (not looks_abbrev(f), len(_words(f)), len(f), counts[f], -first[f]))
 
 
 def _merge_same_id(entities: list[Entity]) -> list[Entity]:

@@ -19,7 +19,7 @@ from warta.readers.ner import load_model, ner_spans
 from warta.registry import register_stage
 
 
-@register_stage("entities", version="warta.entities.v3", reads=("text",), adds=("entities",),
+@register_stage("entities", version="warta.entities.v4", reads=("text",), adds=("entities",),
                 uses=("authors", "source"))
 class EntityReader:
     """Fill ``Article.entities``; the model loads on the first article, once per process."""

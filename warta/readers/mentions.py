@@ -384,6 +384,50 @@ def _describes(word: str, org_forms: set[str]) -> bool:
     return find_country(w) is not None or find_abbreviation(w) is not None or w in org_forms
 
 
+# "etnis Rohingya", "suku Baduy": the capitalised words after one of these name a people (MISC),
+# whatever the model called them (it has no MISC and says LOC). Lower-case cues only: the
+# capitalised "Suku Bunga" of a headline is the interest rate.
+_ETHNIC_CUE = re.compile(r"(?<![\w-])(?:etnis|suku(?: bangsa)?) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+_CALENDAR = frozenset({
+    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Januari", "Februari", "Maret", "April",
+    "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+})
+
+
+def ethnic_cues(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Peoples named after "etnis"/"suku": relabel their mentions MISC, add missed ones.
+
+    The name is the one or two capitalised words after the cue, up to a country, a place of our
+    tables or a day/month ("etnis Rohingya Myanmar" → Rohingya). Every mention with that text
+    is relabelled, so the people is one MISC entity. Countries and table places are left alone
+    ("suku Jawa" and the island stay one entity), as are names of the people and organisation
+    tables.
+    """
+    spans = [(m.start, m.end) for m in mentions]
+    names: set[str] = set()
+    out = []
+    for c in _ETHNIC_CUE.finditer(text):
+        words: list[str] = []
+        for w in c.group(1).split():
+            if find_country(w) is not None or w in place_table() or w in _CALENDAR:
+                break
+            words.append(w)
+        name = " ".join(words)
+        if not name or name.casefold() in people_table() or name in place_table():
+            continue
+        if (entry := find_abbreviation(name)) is not None and entry.type != "MISC":
+            continue
+        names.add(name)
+        start, end = c.start(1), c.start(1) + len(name)
+        if not _overlaps(start, end, spans):
+            spans.append((start, end))
+            out.append(Mention(start, end, name, "MISC", "ethnic"))
+    for m in mentions:
+        if m.text in names and m.label != "GPE":
+            m.label = "MISC"
+    return out
+
+
 def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
     """Other occurrences of found forms, and person-name parts, that no mention covers yet."""
     spans = [(m.start, m.end) for m in mentions]
