@@ -362,3 +362,20 @@ def test_fullest_name_tie_goes_to_the_most_written_form_on_every_hash_seed() -> 
         seen.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                                 check=True).stdout.strip())
     assert seen == {"Dinas Pertanahan Kota|Pasar Minggu Baru"}  # most written, then first written
+
+
+def test_table_platform_outranks_a_person_label() -> None:
+    text = "Video itu diunggah di akun Instagram milik Rina Kusuma. Instagram lalu menghapusnya."
+    ents = run(text, [("Instagram", "PER"), ("Rina Kusuma", "PER")])
+    ig = next(e for e in ents if "Instagram" in forms(e))
+    assert (ig.id, ig.type) == ("ORG:instagram", "ORG") and len(ig.mentions) == 2
+    assert by_id(ents)["PER:rina-kusuma"].type == "PER"
+
+
+def test_codes_of_law_and_budgets_are_misc_and_do_not_cut_a_headed_name() -> None:
+    text = ("Tersangka dijerat Pasal 55 KUHP. Menteri Keuangan menyampaikan realisasi APBN dalam "
+            "Konferensi Pers APBN Kita di Jakarta.")
+    ents = run(text, [("KUHP", "ORG"), ("Jakarta", "LOC")])
+    ids = {e.id: e.type for e in ents}
+    assert ids["MISC:kuhp"] == "MISC" and ids["MISC:apbn"] == "MISC"
+    assert any(e.name == "Konferensi Pers APBN Kita" and e.type == "EVENT" for e in ents)

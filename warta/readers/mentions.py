@@ -123,6 +123,10 @@ def vote_labels(mentions: list[Mention]) -> None:
             m.label = "PER"  # our table of people outranks the model
         elif m.label == "PER" and m.text in place_table():
             m.label = "LOC"  # so does our table of places ("Sumut" tagged PER)
+        elif m.label == "PER" and len(m.text) >= 4 and (entry := find_abbreviation(m.text)) is not None \
+                and entry.type != "PER":
+            m.label = entry.type  # and of bodies, platforms and laws ("Instagram" tagged PER); not
+            # short capitals, which may be a person's initials
         elif v and m.source == "ner":
             m.label = v.most_common(1)[0][0]
 
@@ -530,7 +534,9 @@ def headed_names(text: str, taken: list[Mention]) -> list[Mention]:
             end, n = w.end(), n + 1
             if (word.isdigit() and label == "EVENT") or find_country(word) is not None:
                 break
-            after_org = after_org or find_abbreviation(word) is not None
+            # past a table body (a party, a ministry), only acronyms and places; a table law or
+            # budget goes on ("Konferensi Pers APBN Kita", "UU APBN 2025")
+            after_org = after_org or ((entry := find_abbreviation(word)) is not None and entry.type != "MISC")
         if n:
             runs.append((h.start(), end, label))
     # The same name written alone elsewhere ("Fraksi Partai Hijau solid") shows where it ends
