@@ -167,13 +167,13 @@ def test_capitals_and_seats_stay_their_own_entities(seat: str, label: str) -> No
 
 def test_abbreviation_in_parentheses_links_to_expansion() -> None:
     text = ("Komisi Pemberantasan Korupsi (KPK) memanggil dua saksi. KPK menyebut pemeriksaan berlangsung lama. "
-            "Badan Riset dan Inovasi Nasional (BRIN) ikut membantu, kata BRIN.")
-    ents = by_id(run(text, [("Komisi Pemberantasan Korupsi", "ORG"), ("Badan Riset dan Inovasi Nasional", "ORG")]))
+            "Badan Pengelola Keuangan Haji (BPKH) ikut membantu, kata BPKH.")
+    ents = by_id(run(text, [("Komisi Pemberantasan Korupsi", "ORG"), ("Badan Pengelola Keuangan Haji", "ORG")]))
     kpk = ents["ORG:kpk"]
     assert kpk.name == "Komisi Pemberantasan Korupsi"
     assert forms(kpk) == {"Komisi Pemberantasan Korupsi", "KPK"}
-    brin = ents["ORG:badan-riset-dan-inovasi-nasional"]
-    assert forms(brin) == {"Badan Riset dan Inovasi Nasional", "BRIN"}
+    bpkh = ents["ORG:badan-pengelola-keuangan-haji"]  # not in our table: linked by the letters alone
+    assert forms(bpkh) == {"Badan Pengelola Keuangan Haji", "BPKH"}
 
 
 def test_table_abbreviations_without_expansion_in_text() -> None:
@@ -379,3 +379,11 @@ def test_codes_of_law_and_budgets_are_misc_and_do_not_cut_a_headed_name() -> Non
     ids = {e.id: e.type for e in ents}
     assert ids["MISC:kuhp"] == "MISC" and ids["MISC:apbn"] == "MISC"
     assert any(e.name == "Konferensi Pers APBN Kita" and e.type == "EVENT" for e in ents)
+
+
+def test_ministry_short_and_full_forms_share_the_table_id() -> None:
+    text = ("Kementerian Pertanian menyalurkan benih. Juru bicara Kementan menyebut bantuan tiba pekan "
+            "depan, sementara Bareskrim menyelidiki penyaluran pupuk.")
+    ents = by_id(run(text, [("Kementerian Pertanian", "ORG")]))
+    assert forms(ents["ORG:kementan"]) == {"Kementerian Pertanian", "Kementan"}
+    assert ents["ORG:bareskrim"].name == "Badan Reserse Kriminal Polri"  # found by lookup alone
