@@ -379,3 +379,15 @@ def test_two_letter_initials_after_a_role_stay_in_the_name() -> None:
     text = "Jaksa Agung HR Santosa hadir dalam rapat kerja."
     raw = repair(text, spans(text, [("HR Santosa", "PER")]))
     assert texts(text, raw) == [("HR Santosa", "PER")]
+
+
+def test_opening_function_word_is_cut_from_a_name() -> None:
+    text = "Adalah Rudi Hartono yang mencetak gol kedua. Sementara Dewi Lestari menonton dari tribun."
+    ents = run(text, [("Adalah Rudi Hartono", "PER"), ("Sementara Dewi Lestari", "PER")])
+    assert {e.name for e in ents.values()} == {"Rudi Hartono", "Dewi Lestari"}
+
+
+def test_names_that_begin_like_function_words_are_kept() -> None:
+    text = "Dan Brown menulis novel baru. Demi Moore hadir di Jakarta bersama Di Maria."
+    ents = run(text, [("Dan Brown", "PER"), ("Demi Moore", "PER"), ("Jakarta", "LOC"), ("Di Maria", "PER")])
+    assert {"Dan Brown", "Demi Moore", "Di Maria"} <= {e.name for e in ents.values()}

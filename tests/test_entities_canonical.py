@@ -387,3 +387,12 @@ def test_ministry_short_and_full_forms_share_the_table_id() -> None:
     ents = by_id(run(text, [("Kementerian Pertanian", "ORG")]))
     assert forms(ents["ORG:kementan"]) == {"Kementerian Pertanian", "Kementan"}
     assert ents["ORG:bareskrim"].name == "Badan Reserse Kriminal Polri"  # found by lookup alone
+
+
+def test_lowercase_term_before_an_acronym_is_not_a_name() -> None:
+    text = ("Jumlah pasien tekanan darah tinggi (TDT) naik tahun ini. Hubungan Keuangan antara Pemerintah "
+            "Pusat dan Daerah (HKPD) diatur ulang.")
+    ents = run(text, [])
+    assert not any("pasien" in m.text for e in ents for m in e.mentions)  # a term, not an organisation
+    hkpd = next(e for e in ents if "HKPD" in forms(e))  # a name may hold lowercase particles
+    assert hkpd.name == "Hubungan Keuangan antara Pemerintah Pusat dan Daerah"

@@ -195,6 +195,12 @@ def lookup_mentions(text: str, taken: list[Mention]) -> list[Mention]:
 
 _PAREN = re.compile(r"\(\s*([^()\n]{1,40}?)\s*\)")
 _CONNECTORS = frozenset({"dan", "dari", "untuk", "bagi", "di", "ke", "the", "of", "and", "for", "&", "pada", "atas"})
+# lowercase words that may stand inside a name ("Hubungan Keuangan antara Pemerintah Pusat dan
+# Daerah", "Tour de Singkarak", "Return on Advertising Spend")
+_NAME_PARTICLES = _CONNECTORS | {
+    "antara", "dengan", "tentang", "terhadap", "serta", "atau", "dalam", "oleh", "de", "da", "del", "della", "di",
+    "van", "von", "der", "den", "la", "le", "bin", "binti", "on", "in", "at", "to", "with", "by", "a", "an",
+}
 
 
 def looks_abbrev(s: str) -> bool:
@@ -238,6 +244,11 @@ def _spells(long: str, letters: list[str]) -> bool:
             return False
         li -= 1
     return True
+
+
+def _is_lower_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and letters[0].islower()
 
 
 def abbreviation_links(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[int, int]]]:
@@ -295,6 +306,12 @@ def abbreviation_links(text: str, mentions: list[Mention]) -> tuple[list[Mention
             if label == "PER" and len(inner) > 1:
                 label = "ORG"
         if find_country(text[ls:le]) is not None:
+            continue
+        exact = prev is not None and (mentions[prev].start, mentions[prev].end) == (ls, le)
+        if not exact and any(_is_lower_word(w) for w in text[ls:le].split()[1:] if w.lower() not in _NAME_PARTICLES):
+            # "Jumlah pasien diabetes melitus (DM)", "fasilitas kesehatan tingkat pertama (FKTP)":
+            # letters spelled by lowercase words make a term, not a name (the model's own span
+            # of exactly those words is trusted)
             continue
         links.append((get(ls, le, label, "paren"), get(s_in, s_in + len(inner), label, "paren")))
     return added, links

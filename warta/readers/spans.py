@@ -80,6 +80,30 @@ def trim_lowercase(text: str, span: Raw) -> Raw | None:
     return words[0][0], words[-1][1], label
 
 
+# Function words that open a sentence, capitalised there, which the model sometimes takes into
+# the name after them ("Adalah Eden Hazard yang …", "Sementara Rina Kusuma …"). Conjunctions,
+# prepositions, copulas and discourse markers only: no word here begins an Indonesian name
+# (unlike "Bulan", "Baru" or "Ibu", which the spaCy stop list also holds).
+_OPENING_FUNCTION_WORDS: frozenset[str] = frozenset({
+    "adalah", "ialah", "yaitu", "yakni", "namun", "tapi", "tetapi", "sementara", "sedangkan", "menurut",
+    "bahkan", "bagi", "untuk", "oleh", "dari", "dengan", "pada", "kepada", "meski", "meskipun", "walau",
+    "walaupun", "jika", "kalau", "bila", "apabila", "sejak", "ketika", "setelah", "sebelum", "selain",
+    "termasuk", "seperti", "hingga", "sampai", "karena", "sebab", "maka", "kemudian", "atau", "bahwa", "agar",
+    "supaya", "tanpa", "nah", "adapun", "saat", "usai",
+})  # not "Di", "Dan", "Yang", "Lalu", "Demi": they begin names (Di Maria, Dan Brown, Yang Jiechi,
+# Lalu Zohri, Demi Moore)
+
+
+def trim_opening_word(text: str, span: Raw) -> Raw:
+    """Drop a capitalised function word that opens a span of 2+ words: "Adalah Eden Hazard" → "Eden Hazard"."""
+    start, end, label = span
+    words = _words(text, start, end)
+    if len(words) >= 2 and text[words[0][0]:words[0][1]].lower() in _OPENING_FUNCTION_WORDS \
+            and not _is_lower(text[words[1][0]:words[1][1]]):
+        return words[1][0], end, label
+    return span
+
+
 def split_sentences(text: str, span: Raw) -> list[Raw]:
     start, end, label = span
     out: list[Raw] = []
@@ -254,6 +278,7 @@ def repair(text: str, raw: list[Raw]) -> list[Raw]:
             trimmed = trim_lowercase(text, piece)
             if trimmed is None:
                 continue
+            trimmed = trim_opening_word(text, trimmed)
             for part in split_brackets(text, trimmed):
                 for piece2 in split_coordination(text, part, loc_forms):
                     out += [r for p in split_country_head(text, piece2) if (r := role_into_person(text, p))]
