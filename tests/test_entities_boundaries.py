@@ -391,3 +391,19 @@ def test_names_that_begin_like_function_words_are_kept() -> None:
     text = "Dan Brown menulis novel baru. Demi Moore hadir di Jakarta bersama Di Maria."
     ents = run(text, [("Dan Brown", "PER"), ("Demi Moore", "PER"), ("Jakarta", "LOC"), ("Di Maria", "PER")])
     assert {"Dan Brown", "Demi Moore", "Di Maria"} <= {e.name for e in ents.values()}
+
+
+def test_dash_at_the_edge_of_a_span_is_cut() -> None:
+    text = "Partai mengusung pasangan Rina Kusuma - Budi Santoso untuk pemilihan gubernur."
+    ents = run(text, [("Rina Kusuma -", "PER"), ("Budi Santoso", "PER")])
+    assert {e.name for e in ents.values()} == {"Rina Kusuma", "Budi Santoso"}
+
+
+def test_place_span_with_a_comma_is_two_places_but_an_organisation_keeps_its_comma() -> None:
+    text = ("Saksi diperiksa di Gedung Merah Putih, Jakarta Selatan, pada pagi hari. Badan Meteorologi, "
+            "Klimatologi dan Geofisika memperkirakan hujan.")
+    ents = run(text, [("Gedung Merah Putih, Jakarta Selatan", "LOC"),
+                      ("Badan Meteorologi, Klimatologi dan Geofisika", "ORG")])
+    names = {e.name for e in ents.values()}
+    assert {"Gedung Merah Putih", "Jakarta Selatan"} <= names
+    assert "Badan Meteorologi, Klimatologi dan Geofisika" in names

@@ -104,6 +104,35 @@ def trim_opening_word(text: str, span: Raw) -> Raw:
     return span
 
 
+def trim_dashes(text: str, span: Raw) -> Raw | None:
+    """A dash the model took in at an edge ("Ridwan Kamil - Daniel …" tagged "Ridwan Kamil -") is cut."""
+    start, end, label = span
+    m = re.fullmatch(r"([-–—]\s+)?(.*?)(\s+[-–—])?", text[start:end], re.S)
+    if m is None or not m.group(2):
+        return None
+    return start + m.start(2), start + m.end(2), label
+
+
+def split_place_comma(text: str, span: Raw) -> list[Raw]:
+    """A place span "Gedung KPK, Jakarta" or "Hotel X, Jakarta Selatan" is two places.
+
+    Only places: an organisation's name may hold a comma ("Badan Meteorologi, Klimatologi dan
+    Geofisika"). Both parts must start with a capital.
+    """
+    start, end, label = span
+    if label != "LOC" or ", " not in text[start:end]:
+        return [span]
+    out: list[Raw] = []
+    s = start
+    for m in re.finditer(r", (?=[A-Z])", text[start:end]):
+        out.append((s, start + m.start(), label))
+        s = start + m.end()
+    out.append((s, end, label))
+    if any(not text[a:b][:1].isupper() for a, b, _ in out):
+        return [span]
+    return out
+
+
 def split_sentences(text: str, span: Raw) -> list[Raw]:
     start, end, label = span
     out: list[Raw] = []
@@ -276,10 +305,10 @@ def repair(text: str, raw: list[Raw]) -> list[Raw]:
     for span in raw:
         for piece in split_sentences(text, span):
             trimmed = trim_lowercase(text, piece)
-            if trimmed is None:
+            if trimmed is None or (trimmed := trim_dashes(text, trimmed)) is None:
                 continue
             trimmed = trim_opening_word(text, trimmed)
-            for part in split_brackets(text, trimmed):
+            for part in (p for c in split_place_comma(text, trimmed) for p in split_brackets(text, c)):
                 for piece2 in split_coordination(text, part, loc_forms):
                     out += [r for p in split_country_head(text, piece2) if (r := role_into_person(text, p))]
     return person_after_org(text, sorted(out))
