@@ -396,3 +396,12 @@ def test_lowercase_term_before_an_acronym_is_not_a_name() -> None:
     assert not any("pasien" in m.text for e in ents for m in e.mentions)  # a term, not an organisation
     hkpd = next(e for e in ents if "HKPD" in forms(e))  # a name may hold lowercase particles
     assert hkpd.name == "Hubungan Keuangan antara Pemerintah Pusat dan Daerah"
+
+
+def test_role_set_off_by_a_comma_before_the_name() -> None:
+    text = ("Angka pengangguran turun, ungkap Kepala Badan Statistik Daerah, Rahmat Hidayat, dalam jumpa "
+            "pers. Hadir pula Ketua KPK Agus Salim, Dewi Anggraini dan pejabat lain.")
+    ents = by_id(run(text, [("Rahmat Hidayat", "PER"), ("Agus Salim", "PER"), ("Dewi Anggraini", "PER")]))
+    assert ents["PER:rahmat-hidayat"].role == "Kepala Badan Statistik Daerah"
+    assert ents["PER:agus-salim"].role == "Ketua KPK"
+    assert ents["PER:dewi-anggraini"].role is None  # a list of people: the first one's role is not hers

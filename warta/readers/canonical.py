@@ -55,6 +55,7 @@ from warta.readers.mentions import (
     role_anchored,
     vote_labels,
 )
+from warta.readers.roles import appositive_role
 
 # Words that head organisation and place names; a bare head ("Partai", "Kota") is not a short form.
 _GENERIC_HEADS: frozenset[str] = frozenset({
@@ -142,6 +143,10 @@ def canonical_entities(text: str, raw: Iterable[tuple[int, int, str]]) -> list[E
     links += late
     mentions += ethnic_cues(text, mentions)
     mentions += propagate(text, mentions)
+    people = [(m.start, m.end) for m in mentions if m.label == "PER"]
+    for m in mentions:
+        if m.label == "PER" and m.role is None:
+            m.role = appositive_role(text, m.start, people)
     uf = _Union(len(mentions))
     keys = [_key(m) for m in mentions]
     first: dict[str, int] = {}

@@ -32,7 +32,10 @@ ROLE_HEADS: tuple[str, ...] = tuple(sorted({
     "kepala staf", "kepala negara", "kepala pemerintahan", "imam besar", "uskup", "uskup agung", "syekh",
     "ulama", "tokoh", "pakar", "ahli", "kepala bidang", "kepala bagian", "kepala dinas", "kepala badan",
     "kepala suku", "pemilik", "bos", "presdir", "chairman", "founder", "co-founder", "gelandang", "penyerang",
-    "bek", "kiper", "striker", "tersangka", "terdakwa", "terpidana", "saksi",
+    "bek", "kiper", "striker", "tersangka", "terdakwa", "terpidana", "saksi", "asisten", "sekretaris daerah",
+    "sekda", "inspektur jenderal", "kepala pusat",
+    # not "deputi" nor "plt"/"pelaksana tugas": the capitalised field or office after them ("Deputi
+    # Bidang Keluarga Sejahtera", "Plt Deputi Penindakan") would be read as a name when no person follows
     # ministers by the short titles news uses ("Mendikbud Ratih Kumalasari", "Menlu Ratna")
     "mendikbud", "mendikbudristek", "mendikdasmen", "mendikti", "mendiktisaintek", "mendagri", "menlu",
     "menkeu", "menkes", "menhan", "menag", "menpora", "mensos", "menaker", "menkominfo", "menkomdigi",
@@ -95,6 +98,26 @@ def role_before(text: str, start: int) -> str | None:
     # the head must start a word inside the run of role words
     role = chunk[head.start():].strip()
     return role or None
+
+
+def appositive_role(text: str, start: int, people: list[tuple[int, int]]) -> str | None:
+    """The role set off by a comma before a name: "ungkap Deputi Statistik Sosial BPS, Ateng Hartono".
+
+    News often writes "<role>, <name>," as an apposition. The role is read as
+    :func:`role_before` reads it, ending at the comma; it is refused when a person's name
+    (``people``: spans of the article's person mentions) lies inside it, since "Ketua KPK Agus
+    Rahardjo, Basaria Panjaitan" lists two people and the first one's role is not the second's.
+    """
+    comma = text.rfind(",", max(0, start - 3), start)
+    if comma < 0 or text[comma + 1:start].strip():
+        return None
+    role = role_before(text[:comma] + " ", comma + 1)
+    if role is None:
+        return None
+    role_start = comma - len(role)
+    if any(s < comma and e > role_start for s, e in people):
+        return None
+    return role
 
 
 def strip_title(text: str, start: int, end: int) -> tuple[int, int, str | None]:
