@@ -70,7 +70,8 @@ def _alt(words: object) -> str:
 _DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _QUANTITY_BODY = (
     rf"(?:(?P<sym>{_alt(_SYMBOLS)})\s?)?"
-    rf"(?:(?P<dig>{_DIGITS})(?P<an>-?an)?|(?P<approx>{_alt(APPROX)})|(?P<half>setengah)(?=\s+(?:ribu|juta|miliar|triliun))"
+    # "2 (dua) semester": formal texts spell the number out in brackets after its digits
+    rf"(?:(?P<dig>{_DIGITS})(?P<an>-?an)?(?P<spelled>\s*\((?!\s*(?:{_alt(BIG_SCALES)})\s*\))\s*{NUMBER_WORDS_RE}\s*\))?|(?P<approx>{_alt(APPROX)})|(?P<half>setengah)(?=\s+(?:ribu|juta|miliar|triliun))"
     rf"|(?P<words>{NUMBER_WORDS_RE}))"
     rf"(?:\s*(?P<abbr>(?-i:[TM]))(?![\w])|\s+(?P<scale>{_alt(BIG_SCALES)})(?P<scale_an>an)?)?"
     rf"(?:\s*(?P<pct>%|persen))?"
@@ -104,19 +105,28 @@ _ID_BEFORE = re.compile(
     r"keppres|inpres|tap|sk|ke-?|kode|seri|tipe|versi|nopol|rt\.?|rw\.?|km|jalur|gate|gerbang|lantai|kamar|"
     r"blok|kav\.?|kavling|halaman|hal\.?|bab|posisi|peringkat|urutan|urut|ranking|juara|tahun|tahap|babak|"
     r"gelombang|jilid|periode|kuartal|triwulan|semester|putaran|sesi|angkatan|edisi|level|tingkat|kelas|"
-    r"golongan|eselon|roda|pukul|jam|desil|kuintil|persentil)\s*$", re.IGNORECASE)
+    r"golongan|eselon|roda|pukul|jam|desil|kuintil|persentil|vol\.?)\s*$", re.IGNORECASE)
 # "1. Kendaraan …", "2) Logam mulia …": the numbers of a list, not amounts
 _LIST_MARK = re.compile(r"(?:^|\n)[ \t]*\w{1,3}\s?[.)]$")  # "1)", "a." opening a list line
 _LIST_ITEM = re.compile(r"[ \t\-•*]*")
 _LAW_BEFORE = re.compile(r"(?:nomor|no\.?)\s*\d+\s*(?:tahun|/)\s*$", re.IGNORECASE)
 _FLIGHT_OR_PLATE_BEFORE = re.compile(r"(?:\b[A-Z]{1,3}|\b[A-Z]\d)\s?-?\s*$")
-_PLATE_AFTER = re.compile(r"^\s[A-Z]{1,3}\b")
-_IDIOM = re.compile(r"salah\s+$|satu\s+per\s+$|^satu\s+(?:sama|per|pun)\b", re.IGNORECASE)
+# an era marker makes the number a year: "1447 H" (Hijri), "500 SM" (before the common era). (Two-
+# and three-letter acronyms after a number are what is counted: "40 KK", "1.250 KPM", "10 TPS".)
+_ERA_AFTER = re.compile(r"^\s(?:H|SM|M)\b")
+# "masuk 10 besar": a rank (the top ten), not an amount
+_RANK_AFTER = re.compile(r"^\s+besar\b", re.IGNORECASE)
+# zero-width characters pasted from chat apps sit between list marks and words ("1.\u2060 SMKN 3")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_IDIOM = re.compile(r"salah\s+$|satu\s+per\s+$|^satu\s+(?:sama|per|pun|pintu|atap)\b", re.IGNORECASE)
+# "pola satu arah", "kerja sama dua arah": one-way, two-way; but "dari dua arah" counts directions
+_ONE_WAY = re.compile(r"(?:satu|dua)\s+arah\b", re.IGNORECASE)
+_TOWARDS = re.compile(r"\b(?:dari|ke|di|berbagai|segala)\s+$", re.IGNORECASE)
 # Words after a number that are not the thing counted.
 _NOT_UNITS = frozenset(
     "yang dan di ke dari untuk pada dengan atau itu ini juga tersebut sudah telah akan masih lebih tahun "
     "adalah ialah hingga sampai sebagai oleh karena bagi dalam para serta per saja pun lagi sedangkan namun "
-    "tetapi sementara atau maupun bahwa jika kalau".split())
+    "tetapi sementara atau maupun bahwa jika kalau tidak tak bukan belum pernah bisa dapat harus".split())
 
 
 def _value(m: re.Match[str]) -> tuple[float | None, bool]:
@@ -148,7 +158,8 @@ def _is_identifier(m: re.Match[str], text: str) -> bool:
     to_amount = (rest[-3:].lower() in (" ke", "\nke") and before[-1:].isspace()
                  and bool(g.get("sym") or g.get("cur") or g.get("pct") or g.get("scale")))
     if ((_ID_BEFORE.search(rest) and not to_amount) or _LAW_BEFORE.search(before) or _IDIOM.search(before)
-            or _IDIOM.search(text[start:end + 12])):
+            or _IDIOM.search(text[start:end + 12])
+            or (_ONE_WAY.match(text, start) and not _TOWARDS.search(before))):
         return True
     line_head = text[text.rfind("\n", 0, start) + 1:start]
     if _LIST_ITEM.fullmatch(line_head) and re.match(r"\s?[.)]", text[end:end + 2]):
@@ -157,8 +168,15 @@ def _is_identifier(m: re.Match[str], text: str) -> bool:
         return True  # "15 M" without a currency may be metres or a model name
     if g.get("sym") or g.get("cur") or g.get("pct") or g.get("scale"):
         return False  # money, percentages and scaled amounts are measurements
-    # "QZ8501" is caught by the word boundary; "JT 610", "B 1234 XYZ" by capitals around it
-    if _FLIGHT_OR_PLATE_BEFORE.search(before) or _PLATE_AFTER.match(text[end:end + 5]):
+    after = text[end:end + 8]
+    if _RANK_AFTER.match(after) or _ERA_AFTER.match(after):
+        return True
+    # a decimal is a measure even after capitals ("IPK 3,85"): codes and names use whole numbers
+    if "," in (g.get("dig") or ""):
+        return False
+    # "QZ8501" is caught by the word boundary; "JT 610", "B 1234 XYZ" by the capitals before it
+    before = before.translate(_INVISIBLE)
+    if _FLIGHT_OR_PLATE_BEFORE.search(before):
         return True
     # a number right after a capitalised word inside a sentence is part of a name: "Boeing 737"
     prev = re.search(r"(\S+)\s+$", before)
@@ -166,10 +184,15 @@ def _is_identifier(m: re.Match[str], text: str) -> bool:
         head = before[: prev.start(1)].rstrip(" \t\"“'(")
         if head and head[-1] not in ".!?\n:" and not _LIST_MARK.search(head):
             return True
-    # a capitalised number word inside a sentence is a name too ("Wali Songo", "Lima" the city)
+        # an acronym and a number open a name even at a sentence or list start ("SMKN 3
+        # Padang", "1. SMPN 4, Bogor") unless a counted noun follows ("PDIP 128 kursi")
+        if len(prev.group(1)) >= 2 and prev.group(1).isupper() and not re.match(r"\s+[a-z]", after):
+            return True
+    # a capitalised number word inside a sentence is a name too ("Wali Songo", "Lima" the city);
+    # a dateline's dash opens the first sentence ("BOGOR (Warta) – Tiga warga …")
     if g.get("words") and g.get("words")[0].isupper():
         head = before.rstrip(" \t\"“'(")
-        if head and head[-1] not in ".!?\n:":
+        if head and head[-1] not in ".!?\n:–—-":
             return True
     return False
 
@@ -181,10 +204,16 @@ def _unit(m: re.Match[str], text: str) -> str | None:
         return _SYMBOLS[m.group("sym").lower()]
     if m.group("cur"):
         return currency_words()[" ".join(m.group("cur").lower().split())]
-    nxt = _NEXT_WORD.match(text, m.end())
+    nxt = _MORE_AFTER.match(text, m.end()) or _NEXT_WORD.match(text, m.end())
     if nxt and nxt.group(1) not in _NOT_UNITS:
         return nxt.group(1)
     return None
+
+
+# "tiga juta lebih warga", "200 lebih peserta": "more than" written after the number, before
+# what is counted (not a comparison: "dua kali lebih besar" has its unit before "lebih")
+_MORE_AFTER = re.compile(r"\s+lebih\s+(?!(?:banyak|besar|kecil|tinggi|rendah|cepat|lambat|lama|murah|mahal|baik|"
+                         r"buruk|dari|daripada|dulu|awal|lanjut)\b)([a-z][a-z\-]*)")
 
 
 _TOKEN = re.compile(r"\w+|[$€£¥]")
@@ -287,13 +316,14 @@ def find_quantities(text: str, times: list[TimeExpr] | None = None) -> list[Quan
         value, approx = _value(m)
         if value is None:
             continue
-        approx = approx or bool(_APPROX_BEFORE.search(text[max(0, start - 20):start]))
+        approx = approx or bool(_APPROX_BEFORE.search(text[max(0, start - 20):start])) or bool(
+            _MORE_AFTER.match(text, end))
         out.append(Quantity(text=text[start:end], start=start, end=end, value=as_number(value),
                             unit=_unit(m, text), approximate=approx))
     return out
 
 
-@register_stage("quantities", version="warta.quantities.v2", reads=("text",), adds=("quantities",), uses=("times",))
+@register_stage("quantities", version="warta.quantities.v3", reads=("text",), adds=("quantities",), uses=("times",))
 def read_quantities(article: Article) -> Article:
     """Fill ``Article.quantities``; uses the time expressions when the times stage ran."""
     times = article.times if "times" in article.annotated_by else None

@@ -124,7 +124,7 @@ def infer_published(text: str, today: dt.date | None = None, pieces: list[Piece]
 
 #: Rules whose value counts from "now" (the document date), and so, inside a quotation, from
 #: when the words were said.
-_DEICTIC = frozenset({"rel_day", "pod", "weekday", "rel_unit", "rel_n", "weekend"})
+_DEICTIC = frozenset({"rel_day", "pod", "weekday", "eve", "rel_unit", "rel_n", "weekend"})
 _DAY_PIECES = frozenset({"wd_paren", "date_full", "date_num", "weekday", "rel_day", "day_only"})
 # '"…kemarin…," kata Budi saat dihubungi, Sabtu (30/8/2025).': a quotation, then its attribution
 _QUOTE = re.compile(r'["“](?P<q>[^"“”\n]{1,3000})["”](?P<att>[^"“\n]{0,200}?)(?:\.(?:\s|$)|\n|$)')
@@ -202,7 +202,7 @@ def pick_event_date(times: list[TimeExpr], published: dt.date | None, text: str 
 
 @register_stage(
     "times",
-    version="warta.times.v3",
+    version="warta.times.v4",
     reads=("text",),
     adds=("times", "published", "published_source", "event_date"),
     uses=("title",),

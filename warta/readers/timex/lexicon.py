@@ -96,6 +96,8 @@ PARTS_OF_DAY: dict[str, str] = {
     # the prayer times mark the day in Indonesian narration: "selepas ashar" is the afternoon
     "zuhur": "MI", "dzuhur": "MI", "lohor": "MI", "ashar": "AF", "asar": "AF", "magrib": "EV", "maghrib": "EV",
     "isya": "NI",
+    # dawn and dusk ("menjelang senja", "saat fajar"); lower case only, "Fajar" is a common name
+    "fajar": "MO", "senja": "EV",
 }
 #: Seasons → TIMEX3 season codes; the rainy season is the (northern) winter code, as IndoTimex does.
 SEASONS: dict[str, str] = {
@@ -113,8 +115,15 @@ VAGUE_REFS: dict[str, str] = {
     "hingga sekarang": "PRESENT_REF", "saat-saat ini": "PRESENT_REF", "waktu ini": "PRESENT_REF",
     "beberapa waktu lalu": "PAST_REF", "beberapa waktu yang lalu": "PAST_REF", "belakangan ini": "PAST_REF",
     "akhir-akhir ini": "PAST_REF", "baru-baru ini": "PAST_REF", "masa lalu": "PAST_REF",
+    "beberapa waktu terakhir": "PAST_REF", "beberapa waktu belakangan": "PAST_REF",
     "jauh-jauh hari": "PAST_REF", "tempo dulu": "PAST_REF",
     "ke depan": "FUTURE_REF", "ke depannya": "FUTURE_REF", "nanti": "FUTURE_REF", "nantinya": "FUTURE_REF",
     "masa depan": "FUTURE_REF", "kelak": "FUTURE_REF", "masa mendatang": "FUTURE_REF",
     "waktu dekat": "FUTURE_REF",
+}
+#: A season of a sport or competition ("musim lalu", "musim depan"): its bounds are the
+#: league's, not the calendar's, so TIMEX3 can only say past, present or future.
+SPORT_SEASONS: dict[str, str] = {
+    "lalu": "PAST_REF", "kemarin": "PAST_REF", "sebelumnya": "PAST_REF", "ini": "PRESENT_REF",
+    "depan": "FUTURE_REF", "mendatang": "FUTURE_REF", "berikutnya": "FUTURE_REF",
 }

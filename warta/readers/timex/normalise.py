@@ -20,6 +20,7 @@ from warta.readers.timex.lexicon import (
     PARTS_OF_DAY,
     SE_UNITS,
     SEASONS,
+    SPORT_SEASONS,
     UNIT_FACTOR,
     UNITS,
     VAGUE_DURATIONS,
@@ -299,12 +300,17 @@ def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]
         return "DURATION", _vague_units(g["units"] or "")
     if rule == "set":
         return "SET", _set_value(g)
-    if rule == "weekday":
+    if rule in ("weekday", "eve"):
         if dct is None:
-            return "DATE", None
+            return ("DATE", None) if rule == "weekday" else ("TIME", None)
         before = text[max(0, m.start() - 40):m.start()].lower()
         future = any(w in before.split() for w in ("akan", "besok", "rencananya", "dijadwalkan"))
-        return "DATE", _iso(_weekday_date(_WEEKDAYS[g["wd"].lower()], g.get("rel"), dct, future))
+        day = _weekday_date(_WEEKDAYS[g["wd"].lower()], g.get("rel"), dct, future)
+        if rule == "eve":  # "malam Minggu" is Saturday night: the night before the day it names
+            return "TIME", f"{_iso(day - dt.timedelta(days=1))}TNI"
+        return "DATE", _iso(day)
+    if rule == "sport_season":
+        return "DATE", SPORT_SEASONS[_key(g["rel"])]
     if rule == "clock":
         base = ctx.anchor or dct
         return "TIME", clock_value(p, _iso(base) if base else "XXXX-XX-XX")

@@ -21,6 +21,7 @@ from warta.readers.timex.lexicon import (
     PARTS_OF_DAY,
     SE_UNITS,
     SEASONS,
+    SPORT_SEASONS,
     UNITS,
     VAGUE_DURATIONS,
     VAGUE_REFS,
@@ -36,10 +37,17 @@ MON = rf"(?:{MF}|(?:{alternation(_ABBR)})\.?)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 MNUM = r"(?:1[0-2]|0?[1-9])"
 YEAR = r"(?:19\d\d|20\d\d)"
+# A year written after a day and month or after "tahun" may be older ("12 Maret 1888", "tahun
+# 1830"); a bare 4-digit number before 1900 is far more often an amount, so only YEAR is bare.
+OLD_YEAR = r"(?:1[0-8]\d\d|19\d\d|20\d\d)"
+# "2 (dua) tahun": formal texts spell a number out in brackets after its digits
+SPELLED = rf"(?:\s*\(\s*{NUMBER_WORDS_RE}\s*\))?"
 NUM = rf"(?:\d+(?:,\d+)?|{NUMBER_WORDS_RE}|beberapa)"
 UNIT = alternation(UNITS)
 SE = alternation(SE_UNITS)
-POD = alternation(PARTS_OF_DAY)
+# "fajar" (dawn) and "senja" (dusk) count only in lower case: "Fajar" is a common given name
+_LOWER_ONLY_POD = ("fajar", "senja")
+POD = alternation(p for p in PARTS_OF_DAY if p not in _LOWER_ONLY_POD) + f"|(?-i:{'|'.join(_LOWER_ONLY_POD)})"
 REL = r"(?:yang\s+lalu|lalu|kemarin|ini|depan|mendatang|berikutnya|sebelumnya|silam|nanti)"
 _B = r"(?<![\w/.,])"  # left edge: not inside a word, number or date
 _E = r"(?![\w])"  # right edge
@@ -149,6 +157,19 @@ def _period_check(m: re.Match[str], text: str) -> bool:
     return m.group("kind").lower() != "semester" or q in ("", "i", "ii", "1", "2", "pertama", "kedua")
 
 
+# "Sabtu, malam Minggu", "Sabtu atau malam Minggu": the eve set beside the day it belongs to
+_WEEKDAY_BEFORE = _c(rf"\b(?:{WD})\s*(?:,|atau|alias)\s*$")
+
+
+def _one_eve(m: re.Match[str], text: str) -> bool:
+    """'malam Minggu' names one night when something marks it: "lalu", "kemarin", or the
+    weekday written beside it; bare ("pada malam Minggu jalanan padat") it is as often the
+    habitual Saturday night, and is left alone."""
+    if not (m.group("wd")[0].isupper() and m.group(0)[0].islower()):
+        return False
+    return bool(m.group("rel") or _WEEKDAY_BEFORE.search(text, max(0, m.start() - 20), m.start()))
+
+
 def _clock_check(m: re.Match[str], text: str) -> bool:
     """'jam' is also the unit hour: 'jam 10' needs minutes, a zone or a part of day."""
     if m.group(0).lower().startswith("jam"):
@@ -180,12 +201,12 @@ _COUNT_UNIT = r"(?:detik|menit|jam|hari|pekan|minggu|bulan|tahun)"
 RULES: tuple[Rule, ...] = (
     # Senin (20/10/2025), Minggu (28/8 / 2016), Jumat (30 Desember), kemarin (15/6)
     Rule("wd_paren", _c(
-        rf"{_B}(?P<head>{WD}|kemarin|besok|hari\s+ini|lusa)\s*\(\s*(?:(?P<d>{DAY})\s*[/\-.]\s*(?P<m>{MNUM})"
+        rf"{_B}(?P<head>{WD}|kemarin|besok|hari\s+ini|lusa)\s*,?\s*\(\s*(?:(?P<d>{DAY})\s*[/\-.]\s*(?P<m>{MNUM})"
         rf"(?:\s*[/\-.]\s*(?P<y>{YEAR}|\d\d))?|(?P<d2>{DAY})\s+(?P<mn>{MON})(?:\s+(?P<y2>{YEAR}))?)\s*\)")),
     # Rabu, 15 Desember 2021 / tanggal 15 Desember / 8 Mar 2014
     Rule("date_full", _c(
         rf"{_B}(?:(?P<wd>{WD})\s*,?\s+)?(?:(?:tanggal|tgl\.?)\s+)?(?P<d>{DAY})\s+(?P<mn>{MON})"
-        rf"(?:\s*,?\s+(?P<y>{YEAR}))?(?:\s+(?:yang\s+lalu|lalu|mendatang|nanti|kemarin))?{_E}"), _not_law),
+        rf"(?:\s*,?\s+(?P<y>{OLD_YEAR}))?(?:\s+(?:yang\s+lalu|lalu|mendatang|nanti|kemarin))?{_E}"), _not_law),
     # 15/12/2021, Rabu 15-12-2021, 2021-12-15
     Rule("date_num", _c(
         rf"{_B}(?:(?P<wd>{WD})\s*,?\s*)?(?:(?P<d>{DAY})\s?(?P<sep>[/\-])\s?(?P<m>{MNUM})\s?(?P=sep)\s?(?P<y>{YEAR})"
@@ -195,12 +216,12 @@ RULES: tuple[Rule, ...] = (
     # November 2014, bulan Maret lalu, Juni lalu, pada Maret
     Rule("month", _c(
         rf"{_B}(?:(?P<prep>pada|sejak|hingga|sampai|akhir|awal|pertengahan|medio|selama|per)\s+)?"
-        rf"(?:(?P<bulan>bulan)\s+)?(?P<mn>{MF})(?:\s+(?P<y>{YEAR})(?:\s+(?:lalu|mendatang|ini))?"
+        rf"(?:(?P<bulan>bulan)\s+)?(?P<mn>{MF})(?:\s+(?P<y>{OLD_YEAR})(?:\s+(?:lalu|mendatang|ini))?"
         rf"|\s+(?P<rel>yang\s+lalu|lalu|ini|depan|mendatang|kemarin))?{_E}"), _month_check),
     # tahun 2014, 1988 lalu, tahun ajaran 2017-2018, awal 2023
     Rule("year", _c(
         rf"{_B}(?:(?P<mod>awal|akhir|pertengahan|penghujung|medio)\s+)?(?:tahun(?:\s+(?:ajaran|anggaran|fiskal))?\s+)?"
-        rf"(?P<y>{YEAR})(?:\s*[-/]\s*(?P<y2>{YEAR}))?(?:\s+(?:ini|lalu|silam|mendatang))?(?![\w%]|[.,]\d)"),
+        rf"(?P<y>{YEAR}|(?<=tahun\s)1[0-8]\d\d)(?:\s*(?P<ysep>[-–/])\s*(?P<y2>{YEAR}))?(?:\s+(?:ini|lalu|silam|mendatang))?(?![\w%]|[.,]\d)"),
         _year_check),
     # tahun 1980-an, tahun 80-an: a decade
     Rule("decade", _c(rf"{_B}(?:tahun\s+(?:(?P<yy>[1-9]0)|(?P<y>(?:19|20)\d0))|(?P<y2>(?:19|20)\d0))\s?-?an{_E}"),
@@ -218,14 +239,19 @@ RULES: tuple[Rule, ...] = (
     Rule("season", _c(
         rf"{_B}musim\s+(?P<s>{alternation(SEASONS)})(?:\s+(?:tahun\s+)?(?P<rel>ini|lalu|depan|mendatang)"
         rf"|\s+(?:tahun\s+)?(?P<y>{YEAR}))?{_E}")),
+    # musim lalu, musim depan: a season of a league or competition (a calendar season names its kind)
+    Rule("sport_season", _c(rf"{_B}musim\s+(?P<rel>{alternation(SPORT_SEASONS)}){_E}")),
+    # malam Minggu: the night before that day (Saturday night), not the Sunday itself
+    Rule("eve", _c(rf"{_B}malam\s+(?P<wd>{WD})(?:\s+(?P<rel>lalu|kemarin|ini|depan|mendatang|nanti|besok))?{_E}"),
+         lambda m, text: _one_eve(m, text)),
     # dua hari lalu, tiga minggu kemudian, setahun mendatang, delapan tahun terakhir
     Rule("rel_n", _c(
-        rf"{_B}(?:(?P<n>{NUM})(?:\s+(?P<half>setengah))?\s+(?P<u>{UNIT})|(?P<se>{SE}))\s+"
+        rf"{_B}(?:(?P<n>{NUM}){SPELLED}(?:\s+(?P<half>setengah))?\s+(?P<u>{UNIT})|(?P<se>{SE}))\s+"
         rf"(?P<rel>yang\s+lalu|lalu|silam|sebelumnya|kemudian|setelahnya|berikutnya|lagi|mendatang|ke\s+depan|"
         rf"terakhir|belakangan){_E}"), _duration_check),
     # 20 tahun, dua pekan, setengah detik, satu setengah jam, 2,5 jam, sehari
     Rule("duration", _c(
-        rf"{_B}(?:(?P<n>{NUM})(?:\s+(?P<half>setengah))?\s+(?P<u>{UNIT})|(?P<hf>setengah)\s+(?P<u2>{UNIT})"
+        rf"{_B}(?:(?P<n>{NUM}){SPELLED}(?:\s+(?P<half>setengah))?\s+(?P<u>{UNIT})|(?P<hf>setengah)\s+(?P<u2>{UNIT})"
         rf"|(?P<se>{SE}))(?:\s+(?P<n2>\d+|{NUMBER_WORDS_RE})\s+(?P<u3>{UNIT}))?{_E}"), _duration_check),
     # the first half of a range takes its unit or month from the second: "2-3 menit", "20-28 Agustus"
     Rule("range_head", _c(
@@ -271,7 +297,7 @@ RULES: tuple[Rule, ...] = (
     Rule("century", _c(rf"{_B}abad\s+(?:ke-?\s*(?P<n>[1-9]\d?)|(?P<r>(?-i:[XVI]{{1,6}})))(?:\s+(?:Masehi|M))?{_E}")),
     # ketika malam tiba, hingga pagi, semakin malam: a part of the day being narrated
     Rule("pod_bare", _c(
-        rf"{_B}(?P<prep>pada|ketika|saat|menjelang|jelang|hingga|sampai|sejak|semakin|kian)\s+"
+        rf"{_B}(?P<prep>pada|ketika|saat|waktu|menjelang|jelang|hingga|sampai|sejak|semakin|kian)\s+"
         rf"(?P<p>{POD}){_E}(?!\s+(?:tahun|minggu|pekan|ini|itu|tadi|nanti|harinya|(?-i:[A-Z])))")),
     Rule("vague", _c(rf"{_B}(?P<v>{alternation(VAGUE_REFS)}){_E}"), lambda m, text: not _SPATIAL.search(
         text, max(0, m.start() - 20), m.start()) or not m.group("v").lower().startswith("ke")),
@@ -319,6 +345,8 @@ _TRIGGERS: dict[str, tuple[frozenset[str], bool]] = {
     "weekend": (frozenset({"akhir"}), False),
     "week_of_month": (frozenset({"minggu", "pekan"}), False),
     "season": (frozenset({"musim"}), False),
+    "sport_season": (frozenset({"musim"}), False),
+    "eve": (frozenset({"malam"}), False),
     "rel_n": (_NUMS, True),
     "duration": (_NUMS, True),
     "vague_duration": (_first_words(VAGUE_DURATIONS), False),
@@ -333,8 +361,8 @@ _TRIGGERS: dict[str, tuple[frozenset[str], bool]] = {
     "vague": (_first_words(VAGUE_REFS), False),
     "quarter": (frozenset({"kuartal", "triwulan", "semester"}), False),
     "century": (frozenset({"abad"}), False),
-    "pod_bare": (frozenset({"pada", "ketika", "saat", "menjelang", "jelang", "hingga", "sampai", "sejak", "semakin",
-                            "kian"}), False),
+    "pod_bare": (frozenset({"pada", "ketika", "saat", "waktu", "menjelang", "jelang", "hingga", "sampai", "sejak",
+                            "semakin", "kian"}), False),
 }
 _BY_WORD: dict[str, list[tuple[int, Rule]]] = {}
 _BY_DIGIT: list[tuple[int, Rule]] = []
@@ -376,7 +404,27 @@ def recognise(text: str) -> list[Piece]:
         occupied[start:end] = b"\x01" * (end - start)
         taken.append(piece)
     taken.sort(key=lambda p: p.start)
-    return _join(text, taken)
+    return _join(text, [half for p in taken for half in _split_year_range(text, p)])
+
+
+_YEAR_RULE = next(r for r in RULES if r.name == "year")
+# a school, budget or fiscal year written as two years is one period ("tahun ajaran 2017-2018")
+_ONE_PERIOD = _c(r"(?:ajaran|anggaran|fiskal|akademik|akademis)\s*$")
+
+
+def _split_year_range(text: str, p: Piece) -> list[Piece]:
+    """'1913-1919', 'periode 2019–2024': two years joined by a dash are a range, and a range is
+    two expressions (as "20-28 Agustus" is); a slash ("2022/2023") or a school or fiscal year
+    names one period and stays whole."""
+    m = p.m
+    if p.rule != "year" or not m.group("y2") or m.group("ysep") == "/" or _ONE_PERIOD.search(
+            text, max(0, m.start("y") - 20), m.start("y")):
+        return [p]
+    first = _YEAR_RULE.pattern.match(text, p.start, m.end("y"))
+    second = _YEAR_RULE.pattern.match(text, m.start("y2"))
+    if first is None or second is None:
+        return [p]
+    return [Piece(p.start, first.end(), "year", first), Piece(second.start(), second.end(), "year", second)]
 
 
 def _join(text: str, pieces: list[Piece]) -> list[Piece]:
