@@ -87,7 +87,7 @@ def test_stage_uses_times_from_the_pipeline() -> None:
     art = Article(text="Pada 15 Desember 2021, sebanyak 300 orang hadir selama 3 jam.", published="2025-10-22")
     out = Pipeline(["times", "quantities"])(art)
     assert [(q.text, q.value) for q in out.quantities] == [("300", 300)]
-    assert out.annotated_by["quantities"] == "warta.quantities.v3"
+    assert out.annotated_by["quantities"] == "warta.quantities.v4"
 
 
 @pytest.mark.parametrize(

@@ -231,7 +231,7 @@ def test_bad_published_date_rejects_only_that_article() -> None:
     out = list(Pipeline(["times"]).pipe([bad, good]))
     assert isinstance(out[0], Reject) and "published date" in out[0].reason and out[0].code == "W103"
     assert isinstance(out[1], Article) and out[1].times[0].value == "2025-10-21"
-    assert out[1].annotated_by["times"] == "warta.times.v4"
+    assert out[1].annotated_by["times"] == "warta.times.v5"
 
 
 def test_output_matches_the_contract_schema() -> None:

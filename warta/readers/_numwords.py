@@ -38,6 +38,12 @@ APPROX: dict[str, int] = {
     "miliaran": 1_000_000_000, "triliunan": 1_000_000_000_000,
 }
 
+#: Fractions written as words: "seperempat penduduk" is a quarter of them. ("setengah" is read
+#: only before a scale, "setengah juta": alone it is mostly an idiom, "setengah hati".)
+FRACTIONS: dict[str, float] = {
+    "seperempat": 0.25, "sepertiga": 1 / 3, "separuh": 0.5, "tiga perempat": 0.75, "dua pertiga": 2 / 3,
+}
+
 NUMBER_WORDS: frozenset[str] = frozenset(UNITS) | frozenset(SPECIAL) | frozenset(SMALL_SCALES) | frozenset(BIG_SCALES)
 
 _ALT = "|".join(sorted(NUMBER_WORDS - {"rb", "jt", "kosong"}, key=len, reverse=True))

@@ -28,6 +28,7 @@ from warta.article import Article, Quantity, TimeExpr
 from warta.readers._numwords import (
     APPROX,
     BIG_SCALES,
+    FRACTIONS,
     NUMBER_WORDS,
     NUMBER_WORDS_RE,
     as_number,
@@ -71,7 +72,7 @@ _DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _QUANTITY_BODY = (
     rf"(?:(?P<sym>{_alt(_SYMBOLS)})\s?)?"
     # "2 (dua) semester": formal texts spell the number out in brackets after its digits
-    rf"(?:(?P<dig>{_DIGITS})(?P<an>-?an)?(?P<spelled>\s*\((?!\s*(?:{_alt(BIG_SCALES)})\s*\))\s*{NUMBER_WORDS_RE}\s*\))?|(?P<approx>{_alt(APPROX)})|(?P<half>setengah)(?=\s+(?:ribu|juta|miliar|triliun))"
+    rf"(?:(?P<dig>{_DIGITS})(?P<an>-?an)?(?P<spelled>\s*\((?!\s*(?:{_alt(BIG_SCALES)})\s*\))\s*{NUMBER_WORDS_RE}\s*\))?|(?P<approx>{_alt(APPROX)})|(?P<frac>{_alt(FRACTIONS)})|(?P<half>setengah)(?=\s+(?:ribu|juta|miliar|triliun))"
     rf"|(?P<words>{NUMBER_WORDS_RE}))"
     rf"(?:\s*(?P<abbr>(?-i:[TM]))(?![\w])|\s+(?P<scale>{_alt(BIG_SCALES)})(?P<scale_an>an)?)?"
     rf"(?:\s*(?P<pct>%|persen))?"
@@ -100,12 +101,14 @@ _APPROX_BEFORE = re.compile(
     r"(?:sekitar|kurang\s+lebih|hampir|lebih\s+dari|sedikitnya|setidaknya|sekira|kira-kira|±|~|nyaris|"
     r"mendekati|paling\s+sedikit)\s*$", re.IGNORECASE)
 # Identifiers, not measurements: law/article numbers, ordinals, codes.
+# (word-bounded: "dipukul dua kali" counts blows, it is not "pukul 2"; "sebab 3 orang" is no "bab 3";
+# but a word glued to the one before it by lost spacing still counts: "3junctoPasal 18")
 _ID_BEFORE = re.compile(
-    r"(?:nomor|nomer|no\.?|nmr\.?|pasal|ayat|huruf|butir|uu|perppu|perpu|pp|perpres|perda|permen\w*|kepmen\w*|"
+    r"(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))(?:(?:ber)?nomor|nomer|no\.?|nmr\.?|pasal|ayat|huruf|butir|uu|perppu|perpu|pp|perpres|perda|permen\w*|kepmen\w*|"
     r"keppres|inpres|tap|sk|ke-?|kode|seri|tipe|versi|nopol|rt\.?|rw\.?|km|jalur|gate|gerbang|lantai|kamar|"
     r"blok|kav\.?|kavling|halaman|hal\.?|bab|posisi|peringkat|urutan|urut|ranking|juara|tahun|tahap|babak|"
     r"gelombang|jilid|periode|kuartal|triwulan|semester|putaran|sesi|angkatan|edisi|level|tingkat|kelas|"
-    r"golongan|eselon|roda|pukul|jam|desil|kuintil|persentil|vol\.?)\s*$", re.IGNORECASE)
+    r"golongan|eselon|roda|pukul|jam|menit|desil|kuintil|persentil|vol\.?)\s*$", re.IGNORECASE)
 # "1. Kendaraan …", "2) Logam mulia …": the numbers of a list, not amounts
 _LIST_MARK = re.compile(r"(?:^|\n)[ \t]*\w{1,3}\s?[.)]$")  # "1)", "a." opening a list line
 _LIST_ITEM = re.compile(r"[ \t\-•*]*")
@@ -118,7 +121,8 @@ _ERA_AFTER = re.compile(r"^\s(?:H|SM|M)\b")
 _RANK_AFTER = re.compile(r"^\s+besar\b", re.IGNORECASE)
 # zero-width characters pasted from chat apps sit between list marks and words ("1.\u2060 SMKN 3")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-_IDIOM = re.compile(r"salah\s+$|satu\s+per\s+$|^satu\s+(?:sama|per|pun|pintu|atap)\b", re.IGNORECASE)
+# "salah satu", "satu per satu", "program yang satu ini" (this one): idioms, not counts
+_IDIOM = re.compile(r"salah\s+$|satu\s+per\s+$|^satu\s+(?:sama|per|pun|pintu|atap|ini)\b", re.IGNORECASE)
 # "pola satu arah", "kerja sama dua arah": one-way, two-way; but "dari dua arah" counts directions
 _ONE_WAY = re.compile(r"(?:satu|dua)\s+arah\b", re.IGNORECASE)
 _TOWARDS = re.compile(r"\b(?:dari|ke|di|berbagai|segala)\s+$", re.IGNORECASE)
@@ -135,6 +139,8 @@ def _value(m: re.Match[str]) -> tuple[float | None, bool]:
         value = parse_digits(m.group("dig"))
     elif m.group("half"):  # "setengah juta": half a million
         value = 0.5
+    elif m.group("frac"):  # "seperempat penduduk": a quarter of them
+        value = FRACTIONS[" ".join(m.group("frac").lower().split())]
     elif m.group("approx"):
         value = float(APPROX[m.group("approx").lower()])
     else:
@@ -218,7 +224,7 @@ _MORE_AFTER = re.compile(r"\s+lebih\s+(?!(?:banyak|besar|kecil|tinggi|rendah|cep
 
 _TOKEN = re.compile(r"\w+|[$€£¥]")
 _TRIGGERS = frozenset(w.lower() for w in NUMBER_WORDS | set(APPROX) | {"setengah"}) | frozenset(
-    re.match(r"\w+|.", s).group() for s in _SYMBOLS)  # type: ignore[union-attr]
+    f.split()[0] for f in FRACTIONS) | frozenset(re.match(r"\w+|.", s).group() for s in _SYMBOLS)  # type: ignore[union-attr]
 
 
 def _range(text: str, start: int, m_head: re.Match[str]) -> tuple[Quantity, Quantity] | None:
@@ -301,10 +307,11 @@ def find_quantities(text: str, times: list[TimeExpr] | None = None) -> list[Quan
             continue
         if m.re is _RANGE_HEAD:
             pair = _range(text, start, m)
-            if pair is not None and not any(s < pair[1].end and start < e for s, e in spans) \
-                    and not _is_identifier(m, text):
-                out.extend(pair)
+            if pair is not None and not any(s < pair[1].end and start < e for s, e in spans):
                 last_end = pair[1].end
+                if not _is_identifier(m, text):
+                    out.extend(pair)
+                # "desil 1 hingga 4", "Pasal 5-7": both ends of a range of identifiers are identifiers
                 continue
             m = _QUANTITY.match(text, start)  # not a range: read the first number alone
             if m is None:
@@ -323,7 +330,7 @@ def find_quantities(text: str, times: list[TimeExpr] | None = None) -> list[Quan
     return out
 
 
-@register_stage("quantities", version="warta.quantities.v3", reads=("text",), adds=("quantities",), uses=("times",))
+@register_stage("quantities", version="warta.quantities.v4", reads=("text",), adds=("quantities",), uses=("times",))
 def read_quantities(article: Article) -> Article:
     """Fill ``Article.quantities``; uses the time expressions when the times stage ran."""
     times = article.times if "times" in article.annotated_by else None

@@ -168,7 +168,7 @@ def find_times(text: str, published: str | dt.date | None, pieces: list[Piece] |
         else:
             ttype, value = normalise(p, text, ctx)
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
-        if (p.rule == "clock" and nxt is not None and nxt.rule in _DAY_PIECES
+        if (p.rule == "clock" and nxt is not None and (nxt.rule in _DAY_PIECES or nxt.rule == "date_pod")
                 and _CLOCK_THEN_DAY.fullmatch(text, p.end, nxt.start)):
             day = day_of(nxt, text, Context(ctx.dct, ctx.anchor))
             if day is not None:
@@ -202,7 +202,7 @@ def pick_event_date(times: list[TimeExpr], published: dt.date | None, text: str 
 
 @register_stage(
     "times",
-    version="warta.times.v4",
+    version="warta.times.v5",
     reads=("text",),
     adds=("times", "published", "published_source", "event_date"),
     uses=("title",),

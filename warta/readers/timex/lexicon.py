@@ -92,6 +92,7 @@ VAGUE_DURATIONS: dict[str, str] = {
 #: TIMEX3's MI is midday).
 PARTS_OF_DAY: dict[str, str] = {
     "pagi": "MO", "siang": "AF", "sore": "AF", "petang": "EV", "malam": "NI", "dini hari": "NI",
+    "dinihari": "NI",  # also written as one word ("Minggu dinihari tadi")
     "subuh": "MO", "tengah malam": "NI", "tengah hari": "MI",
     # the prayer times mark the day in Indonesian narration: "selepas ashar" is the afternoon
     "zuhur": "MI", "dzuhur": "MI", "lohor": "MI", "ashar": "AF", "asar": "AF", "magrib": "EV", "maghrib": "EV",

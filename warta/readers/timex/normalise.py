@@ -11,6 +11,7 @@ refer to, as in news writing where a clock time follows the day of the event.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -232,7 +233,7 @@ def is_reporting_date(start: int, text: str) -> bool:
 
 def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]:
     m, dct, rule = p.m, ctx.dct, p.rule
-    g = m.groupdict()
+    g = {**m.groupdict(), **p.alt} if p.alt else m.groupdict()
     if rule in ("joined", "date_pod"):
         day = day_of(p.parts[0], text, ctx) or "XXXX-XX-XX"
         if rule == "date_pod":
@@ -248,6 +249,8 @@ def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]
         day = int(g.get("d") or g.get("d2"))
         month = int(g["m"]) if g.get("m") else _month(g["mn"])
         year_text = g.get("y") or g.get("y2")
+        if not year_text and g.get("yrel") and dct:  # "22 Desember tahun lalu"
+            year_text = str(dct.year + _shift(_key(g["yrel"]).split()[-1]))
         value = resolve_day(day, month, int(year_text) if year_text else None, wd, dct)
         tail = m.group(0).lower().rsplit(None, 1)[-1]
         if value and dct and not year_text and value[0].isdigit():
@@ -271,16 +274,16 @@ def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]
             return "DATE", f"{g['y']}-{mo:02d}"
         if dct is None:
             return "DATE", f"XXXX-{mo:02d}"
-        rel = _key(g.get("rel") or "")
-        if rel in _PAST:
-            y = dct.year if mo <= dct.month else dct.year - 1
-        elif rel in _FUTURE:
-            y = dct.year if mo > dct.month else dct.year + 1
-        elif rel == "ini":
-            y = dct.year
-        else:
-            y = dct.year - 1 if mo - dct.month > 6 else dct.year + 1 if dct.month - mo > 6 else dct.year
-        return "DATE", f"{y}-{mo:02d}"
+        if g.get("yrel"):  # "April tahun depan"
+            return "DATE", f"{dct.year + _shift(_key(g['yrel']).split()[-1])}-{mo:02d}"
+        if g.get("months"):  # a list of months without a year lies in one year
+            months = [_month(n) for n in g["months"].split(",")]
+            if g.get("listrel"):  # "Oktober dan Desember mendatang": up to the last month's year
+                last = months[-1]
+                y = _month_year(last, _key(g["listrel"]), dct)
+                return "DATE", f"{y if mo <= last else y - 1}-{mo:02d}"
+            return "DATE", f"{_list_years(months, dct)[int(g.get('idx') or 0)]}-{mo:02d}"
+        return "DATE", f"{_month_year(mo, _key(g.get('rel') or ''), dct)}-{mo:02d}"
     if rule == "year":
         return "DATE", g["y"]
     if rule == "decade":  # TIMEX3 writes the 1980s as "198"
@@ -294,6 +297,8 @@ def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]
             return "DURATION", duration_value(float(g["n"] or 0), g["u"] or "")
         return "DATE", resolve_day(int(g["d"] or 0), _month(g["mn"] or ""), int(g["y"]) if g.get("y") else None,
                                    None, dct)
+    if rule == "vague_plural":  # "tahun-tahun berikutnya": the years to come
+        return "DATE", "FUTURE_REF" if _key(g["rel"]) in _FUTURE | {"ke depan"} else "PAST_REF"
     if rule == "vague_duration":
         return "DURATION", VAGUE_DURATIONS[_key(g["v"])]
     if rule == "vague_count":
@@ -323,6 +328,8 @@ def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]
     if rule == "quarter":
         return "DATE", _quarter(g, ctx)
     if rule == "century":
+        if g.get("rel"):  # "abad lalu" in 2025 is the 1900s, TIMEX3 "19"
+            return "DATE", f"{dct.year // 100 + _shift(g['rel'].lower()):02d}" if dct else None
         n = int(g["n"]) if g.get("n") else _roman(g["r"] or "")
         return "DATE", f"{n - 1:02d}" if 1 <= n <= 100 else None
     if rule == "pod_bare":  # "ketika malam tiba": the night of the day being told
@@ -332,6 +339,40 @@ def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _month_year(mo: int, rel: str, dct: dt.date) -> int:
+    """The year of a month named without one: "Juni lalu" the last June up to the document
+    date, "Desember mendatang" the next one, a bare month the one within six months of it."""
+    if rel in _PAST:
+        return dct.year if mo <= dct.month else dct.year - 1
+    if rel in _FUTURE:
+        return dct.year if mo > dct.month else dct.year + 1
+    if rel == "ini":
+        return dct.year
+    return dct.year - 1 if mo - dct.month > 6 else dct.year + 1 if dct.month - mo > 6 else dct.year
+
+
+def _shift(rel: str) -> int:
+    """-1 for a past word ("lalu"), +1 for a future one ("depan"), 0 for "ini"."""
+    return -1 if rel in _PAST else 1 if rel in _FUTURE else 0
+
+
+def _list_years(months: list[int], dct: dt.date) -> list[int]:
+    """The years of a list of months written without one: the list runs forward in time (a
+    month smaller than the one before it opens the next year: "Desember-Januari"), and is put
+    where it comes nearest the document date, as a single month takes the nearest year; ties
+    go to the document's own year."""
+    steps = [0]
+    for a, b in itertools.pairwise(months):
+        steps.append(steps[-1] + (b < a))
+
+    def years(first: int) -> list[int]:
+        return [first + k for k in steps]
+
+    def gap(first: int) -> int:
+        return min(abs(y * 12 + mo - (dct.year * 12 + dct.month)) for y, mo in zip(years(first), months, strict=True))
+    return years(min((dct.year, dct.year - 1, dct.year + 1), key=gap))
 
 
 def _roman(text: str) -> int:
@@ -478,6 +519,8 @@ def _counted(rule: str, g: dict[str, str | None], ctx: Context) -> tuple[TimeTyp
 def _set_value(g: dict[str, str | None]) -> str:
     if g.get("n4") and g.get("u4"):  # "setiap 5 menit": every five minutes
         return duration_value(_number(g["n4"]), g["u4"] or "")
+    if g.get("n5") and g.get("u5"):  # "per tiga bulan sekali": once every three months
+        return duration_value(_number(g["n5"]), g["u5"] or "")
     unit = (g.get("u") or g.get("u2") or g.get("u3") or "").lower()
     adj = (g.get("adj") or "").lower()
     if adj:

@@ -63,6 +63,9 @@ class Piece:
     m: re.Match[str]
     parts: list[Piece] = field(default_factory=list)  # for joined date + clock / part of day
     pod: str | None = None  # a part of day written after a date ("Selasa sore")
+    #: groups the normaliser reads instead of the match's own: the year a list of months
+    #: shares ("Oktober-Desember 2025"), the second quarter of "triwulan II-IV"
+    alt: dict[str, str] | None = None
 
 
 Check = Callable[[re.Match[str], str], bool]
@@ -133,7 +136,12 @@ def _year_check(m: re.Match[str], text: str) -> bool:
 def _month_check(m: re.Match[str], text: str) -> bool:
     """A bare month name is too often a name ("Wang Mei"): it needs "bulan", a year, "lalu"…
     or a preposition before it."""
-    return bool(m.group("prep") or m.group("bulan") or m.group("y") or m.group("rel"))
+    return bool(m.group("prep") or m.group("bulan") or m.group("y") or m.group("rel") or m.group("yrel"))
+
+
+# what joins the months of a list: "Oktober, November, dan Desember", "Januari-Maret", "Juni hingga Juli"
+_MONTH_SEP = (r"(?:\s*,\s*(?:(?:dan|serta|atau|hingga|sampai)\s+)?|\s*[-–]\s*"
+              r"|\s+(?:dan|serta|atau|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d)\s+)")
 
 
 # a count right before ("47", "dua", "puluh"); not a scale ("Rp 5 juta tahun ini" is this year)
@@ -146,6 +154,9 @@ def _unit_not_counted(m: re.Match[str], text: str) -> bool:
     return not _NUMBER_BEFORE.search(text[max(0, m.start() - 20):m.start()])
 
 
+# "umpan ke depan gawang", "dibawa ke depan kantor": "ke depan" before a place is in space
+_PLACE_AFTER = _c(r"\s+(?:gawang|pintu|rumah|gedung|kantor|istana|kelas|panggung|kamera|layar|meja|mata|cermin|mimbar|"
+                  r"podium|barisan|pagar|gerbang|markas|mapol\w*|polres\w*|balai|masjid|jalan)\b")
 # "maju ke depan" is forward in space, not in time
 _SPATIAL = _c(r"\b(?:maju|melangkah|bergerak|berjalan|lari|berlari|menghadap|condong|jatuh|terdorong|didorong|"
               r"tampil|muncul|duduk|berdiri)\s+$")
@@ -180,6 +191,9 @@ def _clock_check(m: re.Match[str], text: str) -> bool:
 def _duration_check(m: re.Match[str], text: str) -> bool:
     """Not an ordinal ('ke-3 hari') and not a law/section number."""
     before = text[max(0, m.start() - 8):m.start()].lower()
+    # "kehidupan sehari-hari" (everyday life), "dua hari-an": a reduplicated or suffixed unit
+    if text[m.end():m.end() + 1] == "-":
+        return False
     if before.endswith(("ke-", "ke ")) or re.search(r"(?:nomor|no\.?|pasal|ayat)\s*$", before):
         return False
     # "juta tahun" in "Rp 5 juta tahun ini": number words that do not make a number
@@ -206,7 +220,8 @@ RULES: tuple[Rule, ...] = (
     # Rabu, 15 Desember 2021 / tanggal 15 Desember / 8 Mar 2014
     Rule("date_full", _c(
         rf"{_B}(?:(?P<wd>{WD})\s*,?\s+)?(?:(?:tanggal|tgl\.?)\s+)?(?P<d>{DAY})\s+(?P<mn>{MON})"
-        rf"(?:\s*,?\s+(?P<y>{OLD_YEAR}))?(?:\s+(?:yang\s+lalu|lalu|mendatang|nanti|kemarin))?{_E}"), _not_law),
+        rf"(?:\s*,?\s+(?P<y>{OLD_YEAR})|\s+(?P<yrel>tahun\s+(?:ini|lalu|depan|mendatang|kemarin)))?"
+        rf"(?:\s+(?:yang\s+lalu|lalu|mendatang|nanti|kemarin))?{_E}"), _not_law),
     # 15/12/2021, Rabu 15-12-2021, 2021-12-15
     Rule("date_num", _c(
         rf"{_B}(?:(?P<wd>{WD})\s*,?\s*)?(?:(?P<d>{DAY})\s?(?P<sep>[/\-])\s?(?P<m>{MNUM})\s?(?P=sep)\s?(?P<y>{YEAR})"
@@ -217,7 +232,13 @@ RULES: tuple[Rule, ...] = (
     Rule("month", _c(
         rf"{_B}(?:(?P<prep>pada|sejak|hingga|sampai|akhir|awal|pertengahan|medio|selama|per)\s+)?"
         rf"(?:(?P<bulan>bulan)\s+)?(?P<mn>{MF})(?:\s+(?P<y>{OLD_YEAR})(?:\s+(?:lalu|mendatang|ini))?"
-        rf"|\s+(?P<rel>yang\s+lalu|lalu|ini|depan|mendatang|kemarin))?{_E}"), _month_check),
+        rf"|\s+(?P<yrel>tahun\s+(?:ini|lalu|depan|mendatang|kemarin))|\s+(?P<rel>yang\s+lalu|lalu|ini|depan|mendatang|kemarin))?"
+        rf"{_E}"), _month_check),
+    # Oktober, November, dan Desember / Januari-Maret / Oktober hingga Desember 2025: months
+    # named together are months even without "bulan" or a year (split into one piece each)
+    Rule("month_list", _c(rf"{_B}(?:(?:awal|akhir|pertengahan|medio)\s+)?(?:bulan\s+)?(?:{MF})(?:{_MONTH_SEP}(?:{MF}))+"
+                          rf"(?:\s+{OLD_YEAR})?(?:\s+(?:yang\s+lalu|lalu|ini|depan|mendatang|kemarin|"
+                          rf"tahun\s+(?:ini|lalu|depan|mendatang|kemarin)))?{_E}")),
     # tahun 2014, 1988 lalu, tahun ajaran 2017-2018, awal 2023
     Rule("year", _c(
         rf"{_B}(?:(?P<mod>awal|akhir|pertengahan|penghujung|medio)\s+)?(?:tahun(?:\s+(?:ajaran|anggaran|fiskal))?\s+)?"
@@ -257,6 +278,9 @@ RULES: tuple[Rule, ...] = (
     Rule("range_head", _c(
         rf"{_B}(?:(?P<n>\d+)(?=\s*[-–]\s*\d+\s+(?P<u>{UNIT}){_E})"
         rf"|(?P<d>{DAY})(?=\s*[-–]\s*{DAY}\s+(?P<mn>{MON})(?:\s+(?P<y>{YEAR}))?{_E}))"), _not_law),
+    # tahun-tahun berikutnya, bulan-bulan terakhir: the years to come, recent months (plural, vague)
+    Rule("vague_plural", _c(rf"{_B}(?P<u>tahun|bulan|minggu|pekan|hari)-(?P=u)\s+(?P<rel>berikutnya|mendatang|"
+                            rf"ke\s+depan|depan|sebelumnya|lalu|terakhir|belakangan|silam){_E}")),
     Rule("vague_duration", _c(rf"{_B}(?P<v>{alternation(VAGUE_DURATIONS)}){_E}(?!\s+(?:ini|kemudian)\b)")),
     # dalam hitungan jam, hitungan menit dan jam: "a matter of hours (and minutes)", a vague amount
     Rule("vague_count", _c(
@@ -266,6 +290,7 @@ RULES: tuple[Rule, ...] = (
     Rule("set", _c(
         rf"{_B}(?:(?:setiap|tiap|saban)\s+(?P<u>hari|pekan|minggu|bulan|tahun|{WD}|pagi|siang|sore|malam)"
         rf"|(?:setiap|tiap)\s+(?P<n4>\d+|{NUMBER_WORDS_RE})\s+(?P<u4>{UNIT})(?:\s+sekali)?"
+        rf"|per\s+(?P<n5>\d+|{NUMBER_WORDS_RE})\s+(?P<u5>{UNIT})\s+sekali"
         rf"|per\s+(?P<u2>hari|pekan|minggu|bulan|tahun|jam)|(?P<adj>harian|mingguan|bulanan|tahunan)"
         rf"|(?P<n>\d+|{NUMBER_WORDS_RE})\s+kali\s+(?:dalam\s+)?(?:se|satu\s+)(?P<u3>hari|pekan|minggu|bulan|tahun))"
         rf"(?P<nya>nya)?{_E}")),
@@ -282,7 +307,7 @@ RULES: tuple[Rule, ...] = (
     # tadi malam, pagi ini, kemarin sore, malam hari, sore hari ini, pagi harinya, semalam, dini hari
     Rule("pod", _c(
         rf"{_B}(?:(?P<pre>tadi|kemarin|besok|nanti)\s+(?P<p1>{POD})|(?P<p2>{POD})\s+(?P<post>hari\s+ini|hari\s+itu|ini|tadi|nanti|itu|harinya|hari)"
-        rf"|(?P<semalam>semalam)|rembang\s+(?P<p3>petang)|(?P<p4>dini\s+hari|tengah\s+malam)){_E}")),
+        rf"|(?P<semalam>semalam)|rembang\s+(?P<p3>petang)|(?P<p4>dini\s+hari|dinihari|tengah\s+malam)){_E}")),
     # kemarin, hari ini, besok, lusa, hari itu, keesokan harinya
     Rule("rel_day", _c(
         rf"{_B}(?P<w>kemarin\s+lusa|kemarin|hari\s+ini|besok(?:nya)?|esok(?:\s+hari(?:nya)?)?|keesokan\s+harinya|lusa|"
@@ -291,16 +316,17 @@ RULES: tuple[Rule, ...] = (
     # kuartal III 2025, triwulan kedua tahun ini, semester I: quarters and halves of a year
     Rule("quarter", _c(
         rf"{_B}(?P<kind>kuartal|triwulan|semester)\s+(?:(?:ke-?\s*)?(?P<q>(?-i:IV|III|II|I)|pertama|kedua|ketiga|"
-        rf"keempat|[1-4])(?:\s*[-/]\s*(?P<y2>{YEAR})|\s+(?:tahun\s+)?(?:(?P<y>{YEAR})|(?P<rel>ini|lalu|depan|mendatang)))?"
+        rf"keempat|[1-4])(?:\s*[-–]\s*(?P<q2>(?-i:IV|III|II|I)|[1-4])(?![\w/-]))?(?:\s*[-/]\s*(?P<y2>{YEAR})|\s+(?:tahun\s+)?(?:(?P<y>{YEAR})|(?P<rel>ini|lalu|depan|mendatang)))?"
         rf"|(?P<rel2>lalu|ini|depan|mendatang|sebelumnya|berikutnya)){_E}"), _period_check),
     # abad ke-19, abad XXI: a century (TIMEX3 writes the 1800s as "18")
-    Rule("century", _c(rf"{_B}abad\s+(?:ke-?\s*(?P<n>[1-9]\d?)|(?P<r>(?-i:[XVI]{{1,6}})))(?:\s+(?:Masehi|M))?{_E}")),
+    Rule("century", _c(rf"{_B}abad\s+(?:ke-?\s*(?P<n>[1-9]\d?)|(?P<r>(?-i:[XVI]{{1,6}}))"
+                       rf"|(?P<rel>lalu|silam|ini|depan|mendatang))(?:\s+(?:Masehi|M))?{_E}")),
     # ketika malam tiba, hingga pagi, semakin malam: a part of the day being narrated
     Rule("pod_bare", _c(
         rf"{_B}(?P<prep>pada|ketika|saat|waktu|menjelang|jelang|hingga|sampai|sejak|semakin|kian)\s+"
         rf"(?P<p>{POD}){_E}(?!\s+(?:tahun|minggu|pekan|ini|itu|tadi|nanti|harinya|(?-i:[A-Z])))")),
-    Rule("vague", _c(rf"{_B}(?P<v>{alternation(VAGUE_REFS)}){_E}"), lambda m, text: not _SPATIAL.search(
-        text, max(0, m.start() - 20), m.start()) or not m.group("v").lower().startswith("ke")),
+    Rule("vague", _c(rf"{_B}(?P<v>{alternation(VAGUE_REFS)}){_E}"), lambda m, text: not m.group("v").lower().startswith(
+        "ke") or not (_SPATIAL.search(text, max(0, m.start() - 20), m.start()) or _PLACE_AFTER.match(text, m.end()))),
 )
 
 _DAY_RULES = frozenset({"wd_paren", "date_full", "date_num", "weekday", "rel_day", "day_only"})
@@ -339,6 +365,8 @@ _TRIGGERS: dict[str, tuple[frozenset[str], bool]] = {
     "date_num": (_WDS, True),
     "day_only": (frozenset({"tanggal", "tgl"}), False),
     "month": (_MONTHS | {"pada", "sejak", "hingga", "sampai", "selama", "per", "bulan"} | _MODS, False),
+    "month_list": (_MONTHS | {"bulan"} | _MODS, False),
+    "vague_plural": (frozenset({"tahun", "bulan", "minggu", "pekan", "hari"}), False),
     "year": (_MODS | {"tahun"}, True),
     "decade": (frozenset({"tahun"}), True),
     "rel_unit": (_MODS | {"pekan", "minggu", "bulan", "tahun"}, False),
@@ -355,7 +383,7 @@ _TRIGGERS: dict[str, tuple[frozenset[str], bool]] = {
     "set": (_NUMS | {"setiap", "tiap", "saban", "per", "harian", "mingguan", "bulanan", "tahunan"}, True),
     "weekday": (_WDS, False),
     "clock": (frozenset({"pukul", "jam", "pk"}), True),
-    "pod": (_PODS | {"tadi", "kemarin", "besok", "nanti", "semalam", "rembang", "dini", "tengah"}, False),
+    "pod": (_PODS | {"tadi", "kemarin", "besok", "nanti", "semalam", "rembang", "dini", "dinihari", "tengah"}, False),
     "rel_day": (frozenset({"kemarin", "hari", "besok", "besoknya", "esok", "keesokan", "lusa", "tahun", "bulan",
                            "pekan", "minggu"}), False),
     "vague": (_first_words(VAGUE_REFS), False),
@@ -404,12 +432,60 @@ def recognise(text: str) -> list[Piece]:
         occupied[start:end] = b"\x01" * (end - start)
         taken.append(piece)
     taken.sort(key=lambda p: p.start)
-    return _join(text, [half for p in taken for half in _split_year_range(text, p)])
+    return _join(text, [half for p in taken for half in _split(text, p)])
 
 
 _YEAR_RULE = next(r for r in RULES if r.name == "year")
 # a school, budget or fiscal year written as two years is one period ("tahun ajaran 2017-2018")
 _ONE_PERIOD = _c(r"(?:ajaran|anggaran|fiskal|akademik|akademis)\s*$")
+
+
+_MONTH_RULE = next(r for r in RULES if r.name == "month")
+_MONTH_NAME = _c(rf"(?<!\w)(?:{MF})(?!\w)")
+# a year after a list of months, joined by "di"/"pada": "September, Oktober, November di 2020"
+_LIST_YEAR_AFTER = _c(rf"\s+(?:di|pada)\s+(?:tahun\s+)?(?P<y>{OLD_YEAR})(?!\w)")
+
+
+def _split(text: str, p: Piece) -> list[Piece]:
+    """One piece per expression of a range or list (see the rules below)."""
+    if p.rule == "month_list":
+        return _split_months(text, p)
+    if p.rule == "quarter" and p.m.group("q2"):
+        # "triwulan II-IV": the second and the fourth quarter, sharing the year written after them
+        first = Piece(p.start, p.m.end("q"), "quarter", p.m)
+        second = Piece(p.m.start("q2"), p.end, "quarter", p.m, alt={"q": p.m.group("q2")})
+        return [first, second]
+    return _split_year_range(text, p)
+
+
+def _split_months(text: str, p: Piece) -> list[Piece]:
+    """'Oktober, November, dan Desember 2025': one DATE per month. The months share the year
+    written after the last one (or after "di"/"pada" right behind the list); without one,
+    the normaliser picks one year for the whole list."""
+    out: list[Piece] = []
+    for nm in _MONTH_NAME.finditer(text, p.start, p.end):
+        start = p.start if not out else nm.start()  # "bulan Oktober, …": "bulan" goes with the first
+        m = _MONTH_RULE.pattern.match(text, start, p.end)
+        if m is None or m.start("mn") != nm.start():
+            continue
+        out.append(Piece(m.start(), m.end(), "month", m))
+    if len(out) < 2:
+        return [p]
+    # what is written once after the last month holds for all: "Juni dan Juli 2025 lalu",
+    # "Oktober dan Desember mendatang", "Mei-Juni tahun lalu"
+    last = out[-1].m
+    months = ",".join(q.m.group("mn") for q in out)
+    shared = {k: v for k in ("y", "yrel") if (v := last.group(k))}
+    if not shared and (after := _LIST_YEAR_AFTER.match(text, p.end)):
+        out[-1].alt = shared = {"y": after.group("y")}  # the last month has no year of its own here
+    if not shared and last.group("rel"):  # the others lie in the year up to the last one
+        shared = {"months": months, "listrel": last.group("rel")}
+    for i, q in enumerate(out):
+        if not shared:
+            q.alt = {"months": months, "idx": str(i)}
+        elif i < len(out) - 1:
+            q.alt = shared
+    return out
 
 
 def _split_year_range(text: str, p: Piece) -> list[Piece]:
