@@ -267,7 +267,7 @@ def test_a_wrongly_typed_entity_does_not_rename_a_person() -> None:
 def test_stage_runs_in_the_pipeline_without_entities() -> None:
     art = Article(text="“Kami siap,” ujar Lurah Siti Aminah.")
     out = Pipeline(["quotes"])(art)
-    assert out.annotated_by["quotes"] == "warta.quotes.v3"
+    assert out.annotated_by["quotes"] == "warta.quotes.v4"
     assert [q.speaker.name for q in out.quotes if q.speaker] == ["Siti Aminah"]
     contract = out.to_contract()
     assert contract["quotes"][0]["speaker"]["name"] == "Siti Aminah"

@@ -22,6 +22,7 @@ from typing import Literal
 
 from warta.readers.quoting.lexicon import (
     ADVERBS,
+    DOCUMENT_HEADS,
     INVERTED_VERBS,
     NYA_ONLY_STEMS,
     PHRASE_STOPS,
@@ -42,6 +43,10 @@ MIN_WORDS_UNATTRIBUTED = 4
 MIN_WORDS_NO_FINAL_PUNCT = 8
 # Fewest words for a quoted fragment inside a sentence to make it a mixed quote.
 MIN_WORDS_FRAGMENT = 4
+# Longest description before "itu" read as an anaphor after a cue ("kata Ketua DPC partai di
+# kota itu"); longer runs are more likely a clause. The audit's (2026-11-23) descriptions had
+# 4-6 words; chosen by reading, not by a score.
+_MAX_DESCRIPTION_WORDS = 8
 
 Status = Literal["quote", "fragment", "none"]
 
@@ -100,6 +105,9 @@ def post_attribution(
         if i + 1 < limit and toks[i + 1].low in PRONOUNS:
             p = toks[i + 1]
             return tok, Source("pronoun", p.start, p.end, p.text), p.end
+        desc = _described_anaphor(text, toks, i + 1, limit)
+        if desc is not None:
+            return tok, desc, desc.end
         src, nxt = parse_source(text, toks, i + 1, limit, evidence=evidence)
         return tok, src, (toks[nxt - 1].end if src else tok.end)
     # inverted order: "…," Sahroni menambahkan. / "…," ia menjelaskan.
@@ -111,9 +119,28 @@ def post_attribution(
         k += 1
     if k < limit and toks[k].low in INVERTED_VERBS:
         return toks[k], src, toks[k].end
-    if src.kind == "name" and src.role and (k >= limit or toks[k].text in ",." or toks[k].low in PHRASE_STOPS):
-        # the cue left out: `"…," Direktur Riset Ali Noer Zaman, dalam rilis …`
+    head = (src.role or "").split()[:1]
+    written = src.kind == "org" and bool(head) and head[0].lower() in DOCUMENT_HEADS
+    if ((src.kind == "name" and src.role) or written) \
+            and (k >= limit or toks[k].text in ",." or toks[k].low in PHRASE_STOPS):
+        # the cue left out: `"…," Direktur Riset Ali Noer Zaman, dalam rilis …`, `"…," demikian
+        # laporan tertulis Posko X.`
         return None, src, toks[nxt - 1].end
+    return None
+
+
+def _described_anaphor(text: str, toks: list[Token], i: int, limit: int) -> Source | None:
+    """`," kata politikus partai itu` / `," tulis pelantun lagu X itu`: a description closed by
+    itu/tersebut refers back to someone already named (an anaphor, resolved from context)."""
+    if i >= limit or toks[i].low in DOCUMENT_HEADS:
+        return None  # "tulis laporan tersebut": the document itself is the source
+    for k in range(i + 1, min(limit, i + _MAX_DESCRIPTION_WORDS + 1)):
+        t = toks[k]
+        if t.low in ("itu", "tersebut"):
+            a, b = toks[i].start, t.end
+            return Source("anaphor", a, b, text[a:b], role=text[a:toks[k - 1].end])
+        if not t.is_word or (t.low in PHRASE_STOPS and not t.is_cap) or t.low in PRONOUNS:
+            return None
     return None
 
 

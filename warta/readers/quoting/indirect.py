@@ -22,14 +22,19 @@ from dataclasses import dataclass, field
 
 from warta.readers.quoting.direct import Candidate, clitic_source, cue_stem
 from warta.readers.quoting.lexicon import (
+    ACTION_CUES,
     ADVERBS,
     ANAPHORS,
     BACKREF_NOUNS,
     BACKREF_VERBS,
     CONNECTORS,
+    DOCUMENT_HEADS,
+    FRONTED_PASSIVE_CUES,
     GROUP_HEADS,
     NEEDS_CLAUSE,
     NEGATIONS,
+    NONFINITE_MARKERS,
+    ORG_WORDS,
     PHRASE_STOPS,
     PREPOSITIONS,
     PRONOUNS,
@@ -37,7 +42,7 @@ from warta.readers.quoting.lexicon import (
     SPEECH_VERBS,
 )
 from warta.readers.quoting.marks import MarkSpan
-from warta.readers.quoting.sources import Source, parse_source
+from warta.readers.quoting.sources import Source, name_word, parse_source
 from warta.readers.quoting.text import Token
 
 # Clause boundaries left of a cue: its subject starts after the last of these.
@@ -50,6 +55,19 @@ _BOUNDARIES = frozenset({
 _BAHWA_WINDOW = 8
 # Phrase stops that continue a clause rather than open an adjunct ("…, tutur X, juga telah …").
 _NOT_ADJUNCT = frozenset({"juga", "pun", "lagi", "pula", "dan", "serta", "baru"})
+# Words that open a predicate right after a clause's subject ("kunjungan ini *akan* …").
+_AUXILIARIES = frozenset({
+    "akan", "telah", "sudah", "sedang", "masih", "tidak", "tak", "belum", "bisa", "dapat", "harus", "perlu",
+    "mampu", "ingin", "mau", "siap", "juga", "terus", "tetap", "merupakan", "adalah", "menjadi",
+})
+# Indonesian verb prefixes (meN-, ber-, di-, ter-): a word of six letters or more opening so,
+# right after the subject, is taken as the predicate.
+_VERB_PREFIXES = ("me", "ber", "di", "ter")
+# Objects that make "mencatat" mean "achieve", not "note": "mencatat rekor/kemenangan".
+_ACHIEVEMENTS = frozenset({
+    "prestasi", "rekor", "kemenangan", "kekalahan", "sejarah", "gol", "poin", "skor", "hasil", "laba",
+    "kerugian", "keuntungan", "penjualan", "catatan", "waktu",
+})
 # Fewest words of reported content. Real reported clauses can be this short ("rencananya untuk
 # menyerang" in the dev gold has three; "X membantah tuduhan itu" two); one word is almost
 # always a bare object ("X menyebut Jakarta").
@@ -119,6 +137,12 @@ class SentenceReader:
         # comma that ends a fronted adjunct ("Seraya menyeru …, Amnesty mengatakan"); the first
         # start from which the words up to the cue read as one noun phrase wins
         starts = [lo] + [c + 1 for c in range(lo, j) if toks[c].text == ","]
+        if toks[lo].low in PREPOSITIONS and toks[lo].low != "menurut":
+            # a fronted adjunct closed by a demonstrative and no comma: "Pada pertemuan itu Google
+            # berjanji …", "Dalam kesempatan tersebut Menteri X mengatakan …"
+            dem = next((c for c in range(lo + 1, min(j - 1, lo + 6)) if toks[c].low in ANAPHORS), None)
+            if dem is not None and toks[dem + 1].is_cap:
+                starts.insert(1, dem + 1)
         for start in starts:
             if toks[start].low in PREPOSITIONS and toks[start].low != "menurut":
                 continue  # a fronted adjunct ("Selain MBG, Ribka mengajak …"), not the subject
@@ -132,12 +156,39 @@ class SentenceReader:
             src = self._np_at(start, j, initial=toks[start].start == toks[0].start)
             if src is not None:
                 return src, False
-        return None, False
+        return self._name_before(j, lo), False
+
+    def _name_before(self, j: int, lo: int) -> Source | None:
+        """A full name right before the cue after a description the lexicon does not know:
+        "Pemerhati otomotif sekaligus pembalap reli Budi Santoso menilai …". Only a name of two
+        words or more after a lower-case word that opens no clause."""
+        toks = self.toks
+        b = j
+        while b > lo and toks[b - 1].text == ",":
+            b -= 1
+        a = b
+        while a > lo and name_word(toks[a - 1]):
+            a -= 1
+        if b - a < 2 or a == lo or a - lo > 12:
+            return None
+        before = toks[a - 1]
+        if before.is_cap or not before.is_word or before.low in PREPOSITIONS or before.low in PHRASE_STOPS \
+                or before.low in _BOUNDARIES or before.low in CONNECTORS or before.low in SPEECH_VERBS:
+            return None
+        if any(t.low in PREPOSITIONS or t.low in ("yang", "dan", "serta") or not t.is_word for t in toks[lo:a]):
+            return None
+        src, nxt = parse_source(self.text, toks, a, b, evidence=self.evidence)
+        if src is None or src.kind != "name" or nxt != b:
+            return None
+        role = self.text[toks[lo].start:toks[a - 1].end]
+        return Source("name", toks[lo].start, toks[b - 1].end, self.text[toks[lo].start:toks[b - 1].end],
+                      name=src.name, name_start=src.name_start, name_end=src.name_end, role=role)
 
     def _np_at(self, start: int, j: int, initial: bool) -> Source | None:
         """A source phrase filling toks[start:j], allowing adjuncts after it ("X saat dihubungi")."""
         toks = self.toks
-        stop = next((c for c in range(start + 1, j) if toks[c].low in PHRASE_STOPS and not toks[c].is_cap), j)
+        stop = next((c for c in range(start + 1, j) if toks[c].low in PHRASE_STOPS and not toks[c].is_cap
+                     and not self._inside_name(c)), j)
         src, nxt = parse_source(self.text, toks, start, stop, evidence=self.evidence, sentence_initial=initial)
         if src is None:
             return None
@@ -203,7 +254,7 @@ class SentenceReader:
             if self.in_quote[k]:
                 k += 1
                 continue
-            if low in _BOUNDARIES:
+            if low in _BOUNDARIES and not self._inside_name(k):
                 lo = k + 1
                 k += 1
                 continue
@@ -222,7 +273,14 @@ class SentenceReader:
                 continue
             is_cue = low in SPEECH_VERBS
             if is_cue and low in NEEDS_CLAUSE:
-                is_cue = k + 1 < n and (toks[k + 1].low in ("bahwa", "agar", "supaya") or toks[k + 1].text in ",:")
+                is_cue = k + 1 < n and (toks[k + 1].low in ("bahwa", "agar", "supaya") or toks[k + 1].text in ",:"
+                                        or (low == "menyampaikan" and self._clause_follows(k)))
+            if is_cue and low in ACTION_CUES and k > 0 and toks[k - 1].low in NONFINITE_MARKERS:
+                is_cue = False  # "… dengan memastikan pasokan aman": the means of an action
+            if k == 0 and low in FRONTED_PASSIVE_CUES and open_quote is None:
+                got = self._fronted_passive(k, res)
+                if got is not None:
+                    return got
             if not is_cue:
                 if cue_stem(low) and not self._after_quote(k):
                     before = self._cue_before_quote(k)
@@ -245,7 +303,9 @@ class SentenceReader:
             if open_quote is not None:
                 # inside an earlier cue's content: only a coordinated cue starts a new quote
                 # ("X menyangkal A dan mengatakan B", "… dan Putin mengatakan B")
-                if lo == 0 or toks[lo - 1].low not in ("dan", "serta", ";", "sedangkan", "sementara"):
+                if lo == 0 or toks[lo - 1].low not in ("dan", "serta", ";", "sedangkan", "sementara") \
+                        or (low in ACTION_CUES and src is None):
+                    # "… adalah menjembatani A, serta memastikan B": an action inside the clause
                     k += 1
                     continue
                 if src is None and empty:
@@ -258,7 +318,8 @@ class SentenceReader:
                 if len(text[open_quote.start:b].split()) < MIN_CONTENT_WORDS:
                     res.quotes.remove(open_quote)
                 open_quote = None
-            if src is None:
+            if src is None or (low == "mencatat" and k + 1 < n and toks[k + 1].low in _ACHIEVEMENTS):
+                # "Budi sempat mencatat prestasi …" (achieved), unlike "BMKG mencatat adanya …"
                 k += 1
                 continue
             c0 = self._content_start(k)
@@ -284,6 +345,72 @@ class SentenceReader:
                 open_quote = cand
                 last_src = src
             k = c0
+        return res
+
+    def _located_appositive(self, src: Source, k: int) -> tuple[Source, int]:
+        """"ahli gizi di New York, Robin DeCicco, …": a description with its place, then the
+        person's name between commas; (that person, the index after the name's comma)."""
+        toks = self.toks
+        c = k + 1
+        while c < len(toks) and toks[c].is_cap and toks[c].is_word:
+            c += 1
+        if c == k + 1 or c + 1 >= len(toks) or toks[c].text != ",":
+            return src, k
+        name, nxt = parse_source(self.text, toks, c + 1, evidence=self.evidence)
+        if name is None or name.kind != "name" or name.role or nxt >= len(toks) or toks[nxt].text != ",":
+            return src, k
+        role = self.text[src.start:toks[c - 1].end]
+        return Source("name", src.start, name.end, self.text[src.start:name.end], name=name.name,
+                      name_start=name.name_start, name_end=name.name_end, role=role), nxt
+
+    def _inside_name(self, k: int) -> bool:
+        """Is the "dan"/"serta" at ``k`` inside an institution's name ("Badan Riset dan Inovasi
+        Nasional", "Divisi Operasi, IT dan Services PT X") rather than between two clauses?"""
+        toks = self.toks
+        if toks[k].low not in ("dan", "serta") or k == 0 or k + 1 >= len(toks):
+            return False
+        prev, nxt = toks[k - 1], toks[k + 1]
+        if not (prev.is_cap and nxt.is_cap and prev.is_word and nxt.is_word):
+            return False
+        # organisation words only: "Ukraina dan Putin" are two subjects, not one name
+        return prev.low in ORG_WORDS or nxt.low in ORG_WORDS or (prev.text.isupper() and len(prev.text) >= 2)
+
+    def _clause_follows(self, k: int) -> bool:
+        """Does a clause, not a noun object, follow the cue at ``k``? "menyampaikan kunjungan ini
+        memberi …" (a subject ending in a demonstrative, a pronoun or a name, then a verb) is
+        reported speech; "menyampaikan apresiasi atas …" and "menyampaikan rencana mempercepat
+        …" are not."""
+        toks = self.toks
+        subj_end = None
+        for p in range(k + 1, min(len(toks), k + 5)):
+            t = toks[p]
+            if not t.is_word or t.low in PREPOSITIONS or t.low in PHRASE_STOPS:
+                break
+            if t.low in ANAPHORS or (t.low in PRONOUNS and p == k + 1):
+                subj_end = p + 1
+                break
+        if subj_end is None:
+            # a capitalised subject: "menyampaikan Pemerintah akan …"
+            p = k + 1
+            while p < len(toks) and toks[p].is_cap and toks[p].is_word:
+                p += 1
+            subj_end = p if p > k + 1 else None
+        if subj_end is None or subj_end >= len(toks):
+            return False
+        verb = toks[subj_end].low
+        return verb in _AUXILIARIES or (len(verb) > 5 and verb.startswith(_VERB_PREFIXES))
+
+    def _fronted_passive(self, k: int, res: SentenceResult) -> SentenceResult | None:
+        """"Dijelaskan BRIN, mikroplastik dapat …": a passive cue opening the sentence, then the
+        source and a comma, then what the source said."""
+        toks, text = self.toks, self.text
+        src, nxt = parse_source(text, toks, k + 1, evidence=self.evidence)
+        if src is None or src.kind == "pronoun" or nxt >= len(toks) - 1 or toks[nxt].text != ",":
+            return None
+        a, b = _strip_end(text, toks[nxt + 1].start, toks[-1].end)
+        if len(text[a:b].split()) < MIN_CONTENT_WORDS + 1 or any(self.in_quote[nxt + 1:]):
+            return None
+        res.quotes.append(Candidate("indirect", a, b, cue=toks[k], source=src))
         return res
 
     def _passive_backref(self) -> Source | None:
@@ -380,6 +507,8 @@ class SentenceReader:
             src, nxt = parse_source(text, toks, k + 1, evidence=self.evidence)
         if src is None:
             return None
+        if src.kind in ("group", "role") and nxt < n and toks[nxt].low in ("di", "dari"):
+            src, nxt = self._located_appositive(src, nxt)
         # "Menurut X," opens the sentence, follows an opener ("Sebab menurutnya"), or follows a
         # fronted adjunct ending in a comma ("Terkait kondisi alutsista, menurut Hadi …")
         # (or follows a period the writer left no space after: "kebuntuan.Menurutnya, …")
@@ -394,6 +523,11 @@ class SentenceReader:
                 if m is not None:
                     res.pre[m.open] = PreAttribution(tok, src)
                     return res
+                written = src.kind in ("group", "org") or src.text.split()[0].lower() in DOCUMENT_HEADS
+                if written and any(
+                        t.low in SPEECH_VERBS and t.low not in NEEDS_CLAUSE for t in toks[c + 1:c + 5]):
+                    # "Menurut laporan Reuters, Google mengaku …": the clause names its own speaker
+                    return None
                 a, b = _strip_end(text, toks[c].start, toks[-1].end)
                 if len(text[a:b].split()) >= MIN_CONTENT_WORDS + (0 if toks[nxt].text == "," else 1):
                     kind = "mixed" if any(a <= mk.start and mk.end <= b + 1 for mk in self.marks) else "indirect"

@@ -39,6 +39,8 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "mengonfirmasi", "mengkonfirmasi", "menyayangkan", "menyesalkan", "mengharapkan", "menginginkan",
     "mengutarakan", "mengemukakan", "bercerita", "menceritakan", "mengisahkan", "yakin", "optimistis",
     "beranggapan", "berpandangan", "memandang",
+    # audit of unseen detik/IndoSum articles (2026-11-23): a colloquial "say" and "underline"
+    "bilang", "menggarisbawahi",
 })
 #: Verbs that report speech only when a clause follows; a bare noun object is an action
 #: ("menanggapi kritik", "menulis buku"), so these need "bahwa" or a comma after them.
@@ -46,6 +48,17 @@ NEEDS_CLAUSE: frozenset[str] = frozenset({"menanggapi", "menulis", "menjawab", "
                                           "mengumumkan", "menyinggung", "menyampaikan", "merasa", "bercerita",
                                           "menceritakan", "mengisahkan", "membenarkan", "mengonfirmasi",
                                           "mengkonfirmasi", "menginginkan", "mengharapkan"})
+#: Cues that are also ordinary action verbs ("memastikan pasokan aman" = ensure): read as
+#: speech only with a subject of their own, never after "dengan/untuk …" (manner, purpose) nor
+#: as a verb coordinated inside someone's reported clause ("… adalah A, serta memastikan B").
+ACTION_CUES: frozenset[str] = frozenset({"memastikan", "mencatat", "menyoroti", "mengapresiasi", "menanggapi"})
+#: Words before a verb that make it a purpose, manner or means, not a finite reporting verb.
+NONFINITE_MARKERS: frozenset[str] = frozenset({"dengan", "untuk", "guna", "demi", "agar", "supaya", "cara"})
+#: Fronted passive cues: "Dijelaskan BRIN, mikroplastik …" = BRIN explained that ….
+FRONTED_PASSIVE_CUES: frozenset[str] = frozenset({
+    "dijelaskan", "disebutkan", "dikatakan", "ditegaskan", "diungkapkan", "dinyatakan", "disampaikan",
+    "diterangkan", "dipaparkan", "dituturkan",
+})
 #: Verbs that may also follow a quote with the speaker before them: "…," Sahroni menambahkan.
 INVERTED_VERBS: frozenset[str] = frozenset({
     "mengatakan", "menambahkan", "berkata", "menjelaskan", "menegaskan", "menuturkan", "menyatakan",
@@ -74,6 +87,7 @@ ADVERBS: frozenset[str] = frozenset({
     "bahkan", "sendiri", "justru", "tetap", "masih", "turut", "sempat", "sebelumnya", "pula", "lagi",
     "secara", "terpisah", "langsung", "sekaligus", "kerap", "sering", "selalu", "mengaku", "malah",
     "memang", "segera", "baru", "kini", "saat", "itu", "ini", "tersebut", "tadi", "terus", "hanyalah",
+    "sebenarnya", "sesungguhnya", "rupanya", "ternyata", "senantiasa",
 })
 
 #: Discourse openers stripped before a subject ("Sementara itu, X mengatakan").
@@ -115,6 +129,11 @@ SINGULAR_HEADS: frozenset[str] = frozenset({
     "sumber", "pejabat", "saksi", "pengamat", "analis", "ekonom", "peneliti", "jaksa", "hakim",
     "pengacara", "korban", "petugas", "polisi", "komentator", "pensiunan",
 })
+#: Written sources: "Menurut penelitian X", "laporan X menyebutkan", "…," tulis laporan itu.
+DOCUMENT_HEADS: frozenset[str] = frozenset({
+    "laporan", "studi", "penelitian", "dokumen", "makalah", "jurnal", "rilis", "siaran", "surat",
+    "unggahan", "temuan", "investigasi",
+})
 PRONOUNS: frozenset[str] = frozenset({"ia", "dia", "beliau", "mereka", "ianya", "dirinya", "pihaknya"})
 #: Words that open a group/collective source ("para demonstran", "warga", "pihaknya").
 GROUP_HEADS: frozenset[str] = frozenset({
@@ -124,7 +143,10 @@ GROUP_HEADS: frozenset[str] = frozenset({
     "kepolisian", "militer", "tentara", "relawan", "penduduk", "tim", "panitia", "pengelola",
     "manajemen", "orang", "sejumlah", "beberapa", "banyak", "pengacara", "jaksa", "hakim", "berbagai",
     "kelompok", "organisasi", "lembaga", "komentator", "kalangan",
-})
+    # occupations written before a name with a lower-case modifier ("penyanyi beken X")
+    "pemerhati", "pakar", "praktisi", "penyanyi", "pelantun", "musisi", "aktris", "aktor", "artis",
+    "presenter", "komedian", "pengusaha", "dokter", "penulis", "ilmuwan",
+}) | DOCUMENT_HEADS
 #: Determiners dropped from the front of a source description.
 DETERMINERS: frozenset[str] = frozenset({"seorang", "sang", "si", "salah", "satu"})
 #: Trailing anaphors: "Ketua partai itu mengatakan" refers back to someone already named.
@@ -179,6 +201,7 @@ ORG_WORDS: frozenset[str] = frozenset({
     "rumah", "sakit", "sekolah", "fakultas", "program", "studi", "jurusan", "dprd", "dpr", "dpd", "mpr",
     "uni", "perserikatan", "bangsa-bangsa", "bangsa", "liga", "klub", "tim", "timnas", "federasi",
     "survei", "riset", "kajian",
+    "ltd", "inc", "corp", "llc", "plc", "gmbh", "limited", "corporation",  # company suffixes ("DBS Bank Ltd")
     "desa", "kelurahan", "kecamatan", "dusun", "kampung", "posko", "kedutaan", "konsulat", "misi", "delegasi",
     "golkar", "demokrat", "gerindra", "nasdem", "pdip",
     "perjuangan", "kebangkitan", "amanat", "keadilan", "sejahtera", "hanura", "perindo",

@@ -59,6 +59,7 @@ class Resolver:
         self.role_of: dict[str, str] = {}
         self.name_of_role: dict[str, str] = {}
         self.weak: set[str] = set()  # names only written with a sentence-initial first word
+        self.lower_words = {t.text for t in toks if t.is_word and t.text.islower()}
         # a phrase never runs over a paragraph break (a heading or "Baca juga" line before it)
         para_end = [len(toks)] * len(toks)
         nxt = len(toks)
@@ -116,8 +117,8 @@ class Resolver:
         mention inside a longer phrase); a leading role or place word the NER took into the
         name ("Kaltim Sri Rahayuningsih") is left out."""
         for ent in self.entities:
-            if ent.type != "PER":
-                continue
+            if ent.type != "PER" or " - " in ent.name or "," in ent.name:
+                continue  # "John Legend - Chrissy Teigen": two people in one mention
             words = ent.name.split()
             k = 0
             while k < len(words) - 1 and _not_a_name_word(words[k].lower(), self.places):
@@ -152,13 +153,17 @@ class Resolver:
             role = f"{prefix}, {src.role}" if src.role else prefix
         return replace(src, name=self.text[na:nb], name_start=na, name_end=nb, role=role)
 
-    def fullest(self, name: str, pos: int | None = None) -> str:
+    def fullest(self, name: str, pos: int | None = None, organisation: bool = False) -> str:
         """The fullest form in the article of a (short) name; when the short form fits two
         different people ("Pratama" in "Pratama Adiwijaya" and "Yoga Pratama"), the one
-        written most recently before ``pos``."""
+        written most recently before ``pos``. An ``organisation`` (the entities stage tagged
+        the name so) is never lengthened by a weak, sentence-initial word ("Status Telkom")."""
         short = _words(name)
         fits = [cand for cand in self.names if len(_words(cand)) > len(short) and all(
             any(w == s or (len(s) >= _MIN_PREFIX and w.startswith(s)) for w in _words(cand)) for s in short)]
+        # a weak form whose extra first word the article also writes in lower case is a common
+        # noun opening a sentence ("Satelit Telkom 1 mengalami …" beside "satelit lain")
+        fits = [c for c in fits if c not in self.weak or (not organisation and _words(c)[0] not in self.lower_words)]
         if not fits:
             return name
         fits = [c for c in fits if c not in self.weak] or fits
@@ -192,7 +197,9 @@ class Resolver:
         """The speaker for an explicit (non-pronoun) source."""
         if src.kind == "name" and src.name:
             src = self.split_place(src)
-            name = self.fullest(src.name or "", src.name_start)
+            org = any(e.type != "PER" and any((m.start, m.end) == (src.name_start, src.name_end) for m in e.mentions)
+                      for e in self.entities)
+            name = self.fullest(src.name or "", src.name_start, organisation=org)
             role = src.role or self.role_of.get(name) or self.role_of.get(src.name)
             spk = Speaker(name=name, role=role, start=src.name_start, end=src.name_end)
         elif src.kind in ("role", "anaphor"):
@@ -285,6 +292,25 @@ class Resolver:
         if best is None and person:
             return self.recent(pos, person=False)
         return best.speaker if best else None
+
+    def last_named(self, pos: int, since: int) -> Speaker | None:
+        """The person whose name was written last in [since, pos) when nobody spoke or opened a
+        sentence before: "… visi Presiden Budi Santoso …. Ia menekankan …"."""
+        people = {e.name for e in self.entities if e.type == "PER"}
+        best: tuple[int, str] | None = None
+        for name, where in self.name_pos.items():
+            # only someone the article shows is a person: written with a title or office
+            # ("Presiden Budi"), or a person to the entities stage; never a place ("Pegunungan X")
+            role = self.role_of.get(name) or ""
+            if name in self.weak or not (name in people or any(w in ROLE_WORDS for w in _words(role))):
+                continue
+            for p in where:
+                if since <= p < pos and (best is None or p > best[0]):
+                    best = (p, name)
+        if best is None:
+            return None
+        name = best[1]
+        return Speaker(name=name, role=self.role_of.get(name))
 
     def following(self, pos: int) -> Speaker | None:
         after = [s for s in self.salient if s.pos > pos]

@@ -20,6 +20,7 @@ from warta.readers.quoting.lexicon import (
     COMPLEMENT_HEADS,
     CONNECTORS,
     DETERMINERS,
+    DOCUMENT_HEADS,
     GROUP_HEADS,
     NAME_PARTICLES,
     PHRASE_STOPS,
@@ -44,6 +45,9 @@ _ROLE_MODIFIERS = frozenset({"besar", "utama", "umum", "harian", "khusus", "tuga
                              "pelaksana", "general", "head", "kuasa", "hukum"})
 # Place types that form an office with a role word before them ("Kepala Desa", "Wali Kota").
 _PLACE_TYPES = frozenset({"desa", "kota", "kabupaten", "provinsi", "kecamatan", "kelurahan", "dusun", "daerah"})
+# Role words that are also common given names ("Gamal Imam Santoso", "Dimas Putra Wijaya"):
+# inside a run of name words they are part of the name.
+_NAME_LIKE_ROLES = frozenset({"imam", "putra", "raja", "ratu", "sultan", "pangeran"})
 # A name is at most this many words; longer capitalised runs hold a role or organisation.
 _MAX_NAME_WORDS = 5
 # A phrase is at most this many tokens; beyond it we are reading a clause, not a source.
@@ -206,10 +210,17 @@ def _followed_by_np(toks: list[Token], j: int, limit: int) -> bool:
                            or toks[k].low in SPEECH_VERBS or toks[k].low in PHRASE_STOPS)
 
 
+def _name_like_role(part: list[Token], k: int) -> bool:
+    """A title that is also a given name, between two name words: "Gamal Imam Santoso"."""
+    return (part[k].low in _NAME_LIKE_ROLES and 0 < k < len(part) - 1 and part[k].is_cap
+            and name_word(part[k - 1]) and name_word(part[k + 1]))
+
+
 def _split_role_name(part: list[Token]) -> tuple[list[Token], list[Token]]:
     """(role tokens, name tokens): the name is the trailing run of name words."""
     k = len(part)
-    while k > 0 and (name_word(part[k - 1]) or (part[k - 1].low in NAME_PARTICLES and k < len(part))):
+    while k > 0 and (name_word(part[k - 1]) or (part[k - 1].low in NAME_PARTICLES and k < len(part))
+                     or _name_like_role(part, k - 1)):
         k -= 1
     while k < len(part) and part[k].low in NAME_PARTICLES:
         k += 1
@@ -276,6 +287,13 @@ def parse_source(
             k += 1
         end = _phrase_end(toks, k, limit) if k < limit and toks[k].is_cap else k
         a, b, s = _span_text(text, toks[j:end])
+        if end > k and first.low in DOCUMENT_HEADS:
+            # "penelitian Universitas Cendana", "laporan Lembaga X": the named body wrote it,
+            # unless a person is named after its office ("laporan Kepala Dinas X Budi Santoso")
+            office, person = _split_role_name(toks[k:end])
+            if not office or len(person) < 2:
+                oa, ob, os_ = _span_text(text, toks[k:end])
+                return Source("org", oa, ob, os_, role=text[a:toks[k - 1].end]), end
         if end > k:
             # "Pengamat ekonomi Faisal Rahman": a described person with a name
             role_toks, name_toks = _split_role_name(toks[j:end])

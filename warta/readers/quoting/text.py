@@ -12,10 +12,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+# "&" inside a word is part of a name ("S&P Global", "AT&T"), as hyphens and apostrophes are.
+_TOKEN = re.compile(r"\w+(?:[-'’&]\w+)*|[^\w\s]")
 # A sentence ends at . ! ? (possibly repeated, possibly followed by a closing bracket) when the
 # next non-space character starts a new sentence.
 _END = re.compile(r"[.!?]+[)\]]?(?=\s+[\"“‘'(\[A-Z0-9À-Ý])")
+# Web copy often loses the space at a paragraph join: 'nasional."Dari …', 'tambahnya.Ia …'.
+# A sentence also ends there when an opening quotation mark, or a capitalised word after a
+# lower-case word of three letters or more (not an initial, abbreviation or domain name such as
+# "detik.com"), follows the period at once.
+_GLUED = re.compile(r"(?<=[a-z0-9)])[.!?]+(?=[\"“][A-Z])|(?<=[a-z]{3})[.!?]+(?=[A-Z][a-z])")
 # Abbreviations and titles after which a period does not end a sentence.
 _ABBREV = frozenset({
     "dr", "drs", "dra", "prof", "ir", "h", "hj", "kh", "no", "jl", "jln", "st", "sdr", "sdri", "bpk", "yth",
@@ -61,13 +67,17 @@ def sentences(text: str, protected: Sequence[tuple[int, int]] = ()) -> list[tupl
     for para in re.finditer(r"[^\n]+", text):
         lo, hi = para.start(), para.end()
         cut = lo
-        for m in _END.finditer(text, lo, hi):
-            if inside(m.start()):
+        ends = sorted([*_END.finditer(text, lo, hi), *_GLUED.finditer(text, lo, hi)], key=lambda m: m.start())
+        for m in ends:
+            if inside(m.start()) or m.start() < cut:
                 continue
+            glued = m.end() < hi and not text[m.end()].isspace()
+            if glued and text[m.end()] in "\"“" and not any(a == m.end() for a, _ in protected):
+                continue  # a closing mark glued to the next word, not a quotation opening
             word = re.search(r"([\w.]+)$", text[cut:m.start()])
             if word and m.group().startswith(".") and len(m.group()) == 1:
                 w = word.group(1).lower().rstrip(".")
-                if w in _ABBREV or len(w) == 1:
+                if w in _ABBREV or (len(w) == 1 and w.isalpha()):  # "Telkom 4." ends a sentence
                     continue
             out.append((cut, m.end()))
             cut = m.end()
