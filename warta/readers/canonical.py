@@ -12,14 +12,16 @@
    ``ORG:<abbr>``; otherwise the case-folded text. Equal keys are one entity.
 4. **Link** short forms to full forms (union-find):
 
-   * parenthesised aliases join the mention they follow;
+   * parenthesised aliases join the mention they follow, and so does a nickname opened by a word
+     of address after a full name ("Saifullah Yusuf (Gus Ipul)", "… atau Cak Imin");
    * an acronym joins the name whose initials it spells (DJP → Direktorat Jenderal Pajak),
      also for the leading words only (GP Monako → Grand Prix Monako);
    * a person's short form ("Putin", "Xi") joins the full name that contains it; when two
      people share that part, it joins the one mentioned most recently before it (or the
      next one after, if none precedes): two people are never merged through a short form;
    * an organisation's prefix of two words or more, or of one distinctive word, joins the
-     longer name ("Manor" → "Manor Racing"); a place without its administrative head joins
+     longer name ("Manor" → "Manor Racing"), and so does the name without its legal form or
+     "Partai" ("Pos Indonesia" → "PT Pos Indonesia"); a place without its administrative head joins
      the full form ("Belu" → "Kabupaten Belu").
 5. **Name** each entity: the CLDR English name for countries, the expansion for known
    abbreviations, otherwise the fullest form; ids are ``TYPE:slug(name)``, so the same name
@@ -42,17 +44,16 @@ from warta.readers.aliases import (
     place_table,
     slugify,
 )
-from warta.readers.lexical import drop_common_words, lexical_names, relabel_suffixed
+from warta.readers.anchored import role_anchored
+from warta.readers.lexical import drop_common_words, ethnic_cues, lexical_names, nickname_links, relabel_suffixed
 from warta.readers.mentions import (
     Mention,
     abbreviation_links,
     clean_mentions,
-    ethnic_cues,
     headed_names,
     looks_abbrev,
     lookup_mentions,
     propagate,
-    role_anchored,
     vote_labels,
 )
 from warta.readers.roles import appositive_role
@@ -64,14 +65,16 @@ _GENERIC_HEADS: frozenset[str] = frozenset({
     "kejaksaan", "direktorat", "pemerintah", "pemkot", "pemkab", "pemprov", "tim", "klub", "gedung", "kantor",
     "kabinet", "united", "the", "persatuan", "perserikatan", "gerakan", "koalisi", "asosiasi", "ikatan",
     "undang-undang", "uu", "peraturan", "keputusan",  # "Undang-Undang" is not "Undang-Undang Dasar"
+    "dinas", "polsek", "polresta", "sekretariat",  # "Garut" is not "Dinas … Garut"
 })
 _ADMIN_HEADS: tuple[str, ...] = (
     "kabupaten", "kab.", "kota", "provinsi", "kecamatan", "kelurahan", "desa", "pulau", "kepulauan", "teluk",
     "gunung", "danau", "sungai", "selat",
 )
+_LEGAL_FORMS: frozenset[str] = frozenset({"pt", "perum", "persero", "cv", "ud", "partai"})
 _ACRONYM_SKIP: frozenset[str] = frozenset({"dan", "dari", "untuk", "bagi", "di", "ke", "the", "of", "and", "for", "&"})
 # "DPR RI" is the DPR: a national body named with the country's initials keeps the body's id
-_NATIONAL_SUFFIX = re.compile(r"\s+(?:RI|Republik Indonesia)$")
+_NATIONAL_SUFFIX = re.compile(r"(?:\s+(?:RI|Republik Indonesia)|-RI)$")
 _YEAR = re.compile(r"\s+(?:19|20)\d\d$")  # "Pilkada 2018" is the Pilkada
 
 
@@ -143,6 +146,9 @@ def canonical_entities(text: str, raw: Iterable[tuple[int, int, str]]) -> list[E
     links += late
     mentions += ethnic_cues(text, mentions)
     mentions += propagate(text, mentions)
+    added, nick = nickname_links(text, mentions)  # "Saifullah Yusuf (Gus Ipul)"
+    mentions += added
+    links += nick
     people = [(m.start, m.end) for m in mentions if m.label == "PER"]
     for m in mentions:
         if m.label == "PER" and m.role is None:
@@ -176,7 +182,8 @@ def _without_country_cut(text: str, mentions: list[Mention], heads: list[Mention
     for h in heads:
         for i, m in enumerate(mentions):
             if (m.source == "ner" and m.start == h.start and m.end < h.end
-                    and find_country(text[m.end:h.end].strip()) is not None):
+                    and (find_country(text[m.end:h.end].strip()) is not None
+                         or text.startswith(" dan ", m.end))):  # "Ditjen Perlindungan [dan Jaminan Sosial]"
                 cut.add(i)
     return [m for i, m in enumerate(mentions) if i not in cut]
 
@@ -292,7 +299,10 @@ def _contains(full: list[str], short: list[str], label: str) -> bool:
         return any(full[s:s + k] == short for s in range(n - k + 1))
     if label == "LOC":
         return full[0] in _ADMIN_HEADS and full[1:] == short
-    # organisations: a prefix of 2+ words, or of one distinctive word
+    # organisations: a prefix of 2+ words, or of one distinctive word; the name without its legal
+    # form or "Partai" ("Pos Indonesia" … "PT Pos Indonesia", "Golkar" … "Partai Golkar")
+    if full[0] in _LEGAL_FORMS and full[1:] == short:
+        return True
     return full[:k] == short and (k >= 2 or short[0] not in _GENERIC_HEADS)
 
 

@@ -11,6 +11,9 @@ written for Warta, not names taken from any article:
   ("Kemenparekraf", "Kemenkumham"): an ORG (the common words "Kemenangan", "Kemenyan" are not).
 * :func:`described_names` — a lowercase descriptor then a capitalised name: "kantor berita
   Sinar Pagi", "surat kabar Kompas", "harian Republika", "majalah Tempo", "stasiun televisi X".
+* :func:`outlet_channels` — a portal's channel glued to its name ("detikNews", "kumparanBISNIS").
+* :func:`nickname_links` — a nickname opened by a word of address right after a full name
+  ("Saifullah Yusuf (Gus Ipul)"); :func:`ethnic_cues` — peoples after "etnis"/"suku".
 * :func:`the_west` — "Barat" capitalised on its own is the West, a political region
   ("negara-negara Barat", "tekanan dari Barat"), not part of a place name.
 """
@@ -20,7 +23,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from warta.readers.mentions import Mention
+from warta.readers.aliases import find_abbreviation, find_country, people_table, place_table
+from warta.readers.mentions import Mention, _overlaps
+from warta.readers.roles import ADDRESS_WORDS
 from warta.readers.spans import ORG_SUFFIXES
 
 _SUFFIXED = re.compile(
@@ -108,6 +113,32 @@ def described_names(text: str, taken: list[Mention]) -> list[Mention]:
     return out
 
 
+# The channels of the big portals are written glued to the portal's name ("dikutip dari detikNews",
+# "detikFinance", "kumparanBISNIS"): each is an organisation (a desk of the outlet). detik's
+# channels are listed (its topic and regional desks, as the portal names them), so that a
+# channel glued to the next word by lost spacing ("detikJabarmenyusuri") is not taken whole.
+_DETIK_CHANNELS = (
+    "News", "Finance", "Sport", "Sepakbola", "Oto", "Inet", "Hot", "Health", "Travel", "Food", "Edu", "Hikmah",
+    "Properti", "Pop", "Sore", "Pagi", "Jabar", "Jateng", "Jatim", "Jogja", "Bali", "Sumut", "Sumbagsel",
+    "Sulsel", "Kalimantan",
+)
+_CHANNEL = re.compile(rf"(?<![\w.])(?:detik(?:{'|'.join(_DETIK_CHANNELS)})|kumparan[A-Z]{{3,}})(?!\w)")
+
+
+def outlet_channels(text: str, taken: list[Mention]) -> list[Mention]:
+    spans = [(m.start, m.end) for m in taken]
+    out = []
+    for m in _CHANNEL.finditer(text):
+        if _free(m.start(), m.end(), spans):
+            spans.append(m.span())
+            out.append(Mention(m.start(), m.end(), m.group(), "ORG", "described"))
+        else:  # the model's span of exactly the channel may have another label ("detikNews" as PER)
+            for t in taken:
+                if (t.start, t.end) == m.span():
+                    t.label = "ORG"
+    return out
+
+
 def the_west(text: str, taken: list[Mention]) -> list[Mention]:
     spans = [(m.start, m.end) for m in taken]
     out = []
@@ -126,7 +157,7 @@ def the_west(text: str, taken: list[Mention]) -> list[Mention]:
 def lexical_names(text: str, taken: list[Mention]) -> list[Mention]:
     """All finders above, in order, each seeing what the earlier ones found."""
     found: list[Mention] = []
-    for finder in (suffixed_names, ministry_words, described_names, the_west):
+    for finder in (suffixed_names, ministry_words, described_names, outlet_channels, the_west):
         found += finder(text, taken + found)
     return found
 
@@ -252,4 +283,82 @@ def drop_common_words(text: str, mentions: list[Mention]) -> list[Mention]:
         if single and m.label == "PER" and _byline(text, m):
             continue
         out.append(m)
+    return out
+
+
+# A public figure's nickname opens with a word of address (roles.ADDRESS_WORDS); news gives it
+# right after the full name, in brackets or after "atau" ("Saifullah Yusuf (Gus Ipul)",
+# "Muhaimin Iskandar atau Cak Imin").
+# ("Dukung Susi atau Cak Imin?" offers a choice: after "atau" the sentence goes on or ends with a full stop)
+_NICKNAME = re.compile(
+    rf"\s*(?:\(\s*((?:{'|'.join(ADDRESS_WORDS)})\s+[A-Z][a-z]+)\s*\)"
+    rf"|,?\s+atau\s+((?:{'|'.join(ADDRESS_WORDS)})\s+[A-Z][a-z]+)(?=\s+[a-z]|[,.;:]))"
+)
+
+
+def nickname_links(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """A person's full name followed by a nickname with a word of address: the nickname is the person.
+
+    Returns the nickname mentions that were not found yet and (full name, nickname) index pairs
+    (indices past ``len(mentions)`` are the new mentions, in order). Only after a name of two
+    words or more that is a person; a nickname crossing another mention is left alone.
+    """
+    index = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    added: list[Mention] = []
+    links: list[tuple[int, int]] = []
+    for i, m in enumerate(mentions):
+        if m.label != "PER" or " " not in m.text or (n := _NICKNAME.match(text, m.end)) is None:
+            continue
+        s, e = n.span(1) if n.group(1) else n.span(2)
+        j = index.get((s, e))
+        if j is None:
+            if not _free(s, e, [(o.start, o.end) for o in mentions + added]):
+                continue
+            added.append(Mention(s, e, text[s:e], "PER", "paren"))
+            j = index[(s, e)] = len(mentions) + len(added) - 1
+        links.append((i, j))
+    return added, links
+
+
+# "etnis Rohingya", "suku Baduy": the capitalised words after one of these name a people (MISC),
+# whatever the model called them (it has no MISC and says LOC). Lower-case cues only: the
+# capitalised "Suku Bunga" of a headline is the interest rate.
+_ETHNIC_CUE = re.compile(r"(?<![\w-])(?:etnis|suku(?: bangsa)?) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+_CALENDAR = frozenset({
+    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Januari", "Februari", "Maret", "April",
+    "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+})
+
+
+def ethnic_cues(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Peoples named after "etnis"/"suku": relabel their mentions MISC, add missed ones.
+
+    The name is the one or two capitalised words after the cue, up to a country, a place of our
+    tables or a day/month ("etnis Rohingya Myanmar" → Rohingya). Every mention with that text
+    is relabelled, so the people is one MISC entity. Countries and table places are left alone
+    ("suku Jawa" and the island stay one entity), as are names of the people and organisation
+    tables.
+    """
+    spans = [(m.start, m.end) for m in mentions]
+    names: set[str] = set()
+    out = []
+    for c in _ETHNIC_CUE.finditer(text):
+        words: list[str] = []
+        for w in c.group(1).split():
+            if find_country(w) is not None or w in place_table() or w in _CALENDAR:
+                break
+            words.append(w)
+        name = " ".join(words)
+        if not name or name.casefold() in people_table() or name in place_table():
+            continue
+        if (entry := find_abbreviation(name)) is not None and entry.type != "MISC":
+            continue
+        names.add(name)
+        start, end = c.start(1), c.start(1) + len(name)
+        if not _overlaps(start, end, spans):
+            spans.append((start, end))
+            out.append(Mention(start, end, name, "MISC", "ethnic"))
+    for m in mentions:
+        if m.text in names and m.label != "GPE":
+            m.label = "MISC"
     return out

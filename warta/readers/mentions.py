@@ -11,7 +11,8 @@
 5. :func:`headed_names` finds names opened by an institution, place, event or legal-text head
    word ("Komisi II DPR", "Sidang Kabinet Paripurna", "UUD 1945"), which the model misses or
    has no label for (EVENT, MISC).
-   :func:`role_anchored` finds the person named right after a role that the model missed.
+   :func:`warta.readers.anchored.role_anchored` (its own module) finds the person named right
+   after a role that the model missed.
 6. :func:`propagate` adds the other occurrences of forms already found (the model tags one
    "Kremlin" and misses the next), and of the parts of a person's name ("Ocon" after
    "Esteban Ocon"), so every mention is kept.
@@ -32,8 +33,13 @@ from warta.readers.aliases import (
     people_table,
     place_table,
 )
-from warta.readers.roles import HONORIFICS, RANKS, ROLE_HEADS, ROLE_WORDS, role_before, strip_title
-from warta.readers.spans import DOTTED, FIELD_NOUN, OFFICE_ACRONYM, ORG_SUFFIXES, repair
+from warta.readers.roles import (
+    HONORIFICS,
+    ROLE_HEADS,
+    role_before,
+    strip_title,
+)
+from warta.readers.spans import ORG_SUFFIXES, repair
 
 
 @dataclass(slots=True)
@@ -136,7 +142,7 @@ def _lookup_pattern() -> re.Pattern[str]:
     _, search = country_tables()
     by_abbr, _ = abbreviation_tables()
     forms = set(search) | set(by_abbr) | {e for a in by_abbr.values() for e in a.expansions}
-    forms |= {f"{a} RI" for a, e in by_abbr.items() if e.type == "ORG"}  # "DPR RI", "MPR RI"
+    forms |= {f"{a}{sep}RI" for a, e in by_abbr.items() if e.type == "ORG" for sep in " -"}  # "DPR RI", "MPR-RI"
     forms |= set(place_table())
     forms |= {name for name in people_forms()}
     alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -178,7 +184,7 @@ def lookup_mentions(text: str, taken: list[Mention]) -> list[Mention]:
             continue
         if country is not None:
             out.append(Mention(m.start(), m.end(), form, "GPE", "country"))
-        elif (entry := find_abbreviation(_YEAR.sub("", form.removesuffix(" RI")))) is not None:
+        elif (entry := find_abbreviation(_YEAR.sub("", form.removesuffix(" RI").removesuffix("-RI")))) is not None:
             out.append(Mention(m.start(), m.end(), form, entry.type, "abbr"))
         elif form in place_table():
             out.append(Mention(m.start(), m.end(), form, "LOC", "place"))
@@ -317,138 +323,6 @@ def abbreviation_links(text: str, mentions: list[Mention]) -> tuple[list[Mention
     return added, links
 
 
-_ORG_HEADS: frozenset[str] = frozenset({
-    "partai", "komisi", "fraksi", "kementerian", "badan", "dewan", "majelis", "lembaga", "kabinet", "universitas",
-    "tim", "klub", "pt", "bank", "yayasan", "pengadilan", "mahkamah", "direktorat", "dinas", "kantor",
-})
-_CAP = r"[A-Z][\w'’.\-]*"
-_ROLE_NAME = re.compile(
-    rf"(?<!\w)(?P<head>(?i:{'|'.join(re.escape(h) for h in ROLE_HEADS)}))\s+(?P<run>{_CAP}(?:\s+{_CAP}){{0,6}})"
-    rf"(?=\s+[a-z]|\s*[,.;:!?)\"”]|$)",
-)
-
-
-def role_anchored(text: str, taken: list[Mention]) -> list[Mention]:
-    """People the model missed right after a role: "Juru bicara Kremlin Dmitry Peskov mengatakan".
-
-    After the role head, words that describe the role (role words, countries, table
-    organisations, places, the field of the office such as "Kepresidenan", and words inside
-    an ORG/LOC already found: "juru bicara Kementerian Luar Negeri China Liu Jianwei") are
-    skipped; the two or three capitalised words left before a lowercase word or punctuation
-    are the name; after a military or police rank one word is enough ("Jenderal Sutanto,").
-    The name ends at the end of a sentence ("anggota Dewan. Selanjutnya" names nobody).
-    """
-    spans = [(m.start, m.end) for m in taken]
-    org_forms = {m.text for m in taken if m.label in {"ORG", "LOC", "GPE"}}
-    org_spans = [(m.start, m.end) for m in taken if m.label in {"ORG", "LOC", "GPE", "EVENT", "MISC"}]
-    out = []
-    for m in _ROLE_NAME.finditer(text):
-        if not m.group("head")[0].isalpha():
-            continue
-        base = m.start("run")
-        words = list(re.finditer(r"\S+", m.group("run")))
-        for k, w in enumerate(words):
-            stem = w.group().rstrip(".!?")
-            if stem != w.group() and len(stem) >= 3 and not stem.isupper() and stem.lower() not in DOTTED:
-                words = words[:k + 1]  # a sentence ends after this word
-                break
-
-        i = 0
-        while i < len(words) and _skipped(words[i], base, org_forms, org_spans):
-            i += 1
-        name = words[i:]
-        if any(w.group().lower() in _ORG_HEADS and not _inside(w, base, org_spans) for w in words):
-            continue  # "Ketua Umum Partai Sejahtera Baru": the capitals name the party, not a person
-        prev = words[i - 1].group().strip(_TRIM) if i else m.group("head")
-        rank_at = base + words[i - 1].start() if i else m.start("head")
-        # one word is a name after a rank ("Jenderal Sutanto") or after the field of an office
-        # ("Kepala Staf Kepresidenan Harjono,"), unless the article also writes it lowercase
-        one = len(name) == 1 and len(name[0].group().strip(_TRIM)) >= 3 \
-            and ((prev.lower() in RANKS and not _title_rank(text, rank_at))
-                 or FIELD_NOUN.match(prev) is not None) \
-            and re.search(rf"(?<![\w-]){re.escape(name[0].group().strip(_TRIM).lower())}(?![\w-])", text) is None
-        if not (2 <= len(name) <= 3 or one):
-            continue
-        if any(w.group().lower() in ROLE_WORDS for w in name):
-            continue
-        s = base + name[0].start()
-        e = base + name[-1].end()
-        while e > s and text[e - 1] in _TRIM:
-            e -= 1
-        if _overlaps(s, e, spans):
-            continue
-        spans.append((s, e))
-        out.append(Mention(s, e, text[s:e], "PER", "role", role_before(text, s)))
-    return out
-
-
-def _title_rank(text: str, pos: int) -> bool:
-    """ "Direktorat Jenderal", "Sekretaris Jenderal": the rank word is part of a title, not a rank."""
-    before = re.search(r"(\S+)\s+$", text[max(0, pos - 40):pos])
-    return before is not None and before.group(1).lower().startswith(("direkt", "sekretari", "inspektor"))
-
-
-def _inside(w: re.Match[str], base: int, org_spans: list[tuple[int, int]]) -> bool:
-    return any(s <= base + w.start() and base + w.end() <= e for s, e in org_spans)
-
-
-def _skipped(w: re.Match[str], base: int, org_forms: set[str], org_spans: list[tuple[int, int]]) -> bool:
-    """A word after a role head that describes the role, not the person."""
-    inside = _inside(w, base, org_spans)
-    return (w.group().lower() in ROLE_WORDS or _describes(w.group(), org_forms) or inside
-            or FIELD_NOUN.match(w.group().strip(_TRIM)) is not None
-            or OFFICE_ACRONYM.match(w.group().strip(_TRIM)) is not None)  # "Menteri ESDM Bahlil …"
-
-
-def _describes(word: str, org_forms: set[str]) -> bool:
-    w = word.strip(_TRIM)
-    return find_country(w) is not None or find_abbreviation(w) is not None or w in org_forms
-
-
-# "etnis Rohingya", "suku Baduy": the capitalised words after one of these name a people (MISC),
-# whatever the model called them (it has no MISC and says LOC). Lower-case cues only: the
-# capitalised "Suku Bunga" of a headline is the interest rate.
-_ETHNIC_CUE = re.compile(r"(?<![\w-])(?:etnis|suku(?: bangsa)?) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
-_CALENDAR = frozenset({
-    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Januari", "Februari", "Maret", "April",
-    "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-})
-
-
-def ethnic_cues(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Peoples named after "etnis"/"suku": relabel their mentions MISC, add missed ones.
-
-    The name is the one or two capitalised words after the cue, up to a country, a place of our
-    tables or a day/month ("etnis Rohingya Myanmar" → Rohingya). Every mention with that text
-    is relabelled, so the people is one MISC entity. Countries and table places are left alone
-    ("suku Jawa" and the island stay one entity), as are names of the people and organisation
-    tables.
-    """
-    spans = [(m.start, m.end) for m in mentions]
-    names: set[str] = set()
-    out = []
-    for c in _ETHNIC_CUE.finditer(text):
-        words: list[str] = []
-        for w in c.group(1).split():
-            if find_country(w) is not None or w in place_table() or w in _CALENDAR:
-                break
-            words.append(w)
-        name = " ".join(words)
-        if not name or name.casefold() in people_table() or name in place_table():
-            continue
-        if (entry := find_abbreviation(name)) is not None and entry.type != "MISC":
-            continue
-        names.add(name)
-        start, end = c.start(1), c.start(1) + len(name)
-        if not _overlaps(start, end, spans):
-            spans.append((start, end))
-            out.append(Mention(start, end, name, "MISC", "ethnic"))
-    for m in mentions:
-        if m.text in names and m.label != "GPE":
-            m.label = "MISC"
-    return out
-
-
 def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
     """Other occurrences of found forms, and person-name parts, that no mention covers yet."""
     spans = [(m.start, m.end) for m in mentions]
@@ -489,7 +363,8 @@ _NAME_HEADS: dict[str, str] = {
     **dict.fromkeys((
         "Kementerian", "Kemenko", "Komisi", "Fraksi", "Badan", "Dewan", "Majelis", "Mahkamah", "Pengadilan",
         "Kejaksaan", "Kepolisian", "Polda", "Polres", "Polresta", "Polrestabes", "Polsek", "Kodam", "Korem",
-        "Kodim", "Partai", "Universitas", "Institut", "Politeknik", "Akademi", "Fakultas", "Sekolah", "Kampus",
+        "Kodim", "Ditjen", "Partai", "Universitas", "Institut", "Politeknik", "Akademi", "Fakultas", "Sekolah",
+        "Kampus",
         "Yayasan", "Lembaga", "Perkumpulan", "Persatuan", "Perhimpunan", "Ikatan", "Asosiasi", "Himpunan",
         "Serikat", "Koalisi", "Aliansi", "Komite", "Konsulat", "Kedutaan", "Direktorat", "Dinas", "Sekretariat",
         "Pasukan", "Tentara", "Angkatan", "Satgas", "Bank", "PT", "Perum", "Kantor Berita", "Palang Merah",
@@ -515,6 +390,10 @@ _HEAD_BEFORE = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in sorted(_NAME_HEADS, key=len, reverse=True)) + r") $"
 )
 _NEXT_WORD = re.compile(r" ([A-Z][\w\-]*(?:['’]\w+)*|\d{1,4}(?!\w|[.,/]\d))")
+_AND = re.compile(r" dan(?= [A-Z][a-z])")
+_AND_STOP = frozenset({"Pemkab", "Pemkot", "Pemprov", "Pemda", "Pemerintah", "Pasal", "Ayat", "Perpres", "Perppu"})
+_LAW_NUMBER = re.compile(r" No\. ?\d{1,4}(?![\w.,/])")
+_HEAD_FIRST = frozenset(h.split()[0] for h in _NAME_HEADS)
 _MAX_WORDS = 9  # "Forum Koordinasi Pembangunan Wilayah Berbasis Tata Ruang Bali-Nusra" is 8 words
 # military and police ranks the role lexicon lacks: "Angkatan Laut Laksamana Ade Supandi" names
 # the navy, then its chief
@@ -522,6 +401,28 @@ _ROLE_START = frozenset(h.split()[0] for h in ROLE_HEADS) | {
     "laksamana", "laksma", "laksda", "laksdya", "marsekal", "marsma", "marsda", "marsdya", "brigadir", "bripka",
     "briptu", "bripda", "akp", "sersan", "serka", "serda", "kopral", "pratu", "prada",
 }
+
+
+def _joined_by_and(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The word after " dan " when "dan" goes on with the name begun at ``start`` and ending at ``end``.
+
+    "Kementerian Kelautan dan Perikanan", "UU Perlindungan Saksi dan Korban": institution, event
+    and law names hold "dan" between capitalised words. Not when another name starts after it (a
+    head word, a government, a country, place or table body: "Badan X dan Bank Y", "Polres A dan
+    Pemkab A", "UU ITE dan Pasal 27"), nor when the article writes the part before "dan" as a name
+    of its own ("Sekolah Rakyat … Sekolah Rakyat dan Kopdes …" lists two).
+    """
+    d = _AND.match(text, end)
+    w = _NEXT_WORD.match(text, d.end()) if d is not None else None
+    if w is None:
+        return None
+    word = w.group(1)
+    if word in _HEAD_FIRST or word in _AND_STOP or word.isdigit() or find_country(word) is not None \
+            or find_abbreviation(word) is not None or word in place_table():
+        return None
+    if re.search(rf"(?<![\w-]){re.escape(text[start:end])}(?![\w-])(?! dan [A-Z])", text):
+        return None
+    return w
 
 
 def headed_names(text: str, taken: list[Mention]) -> list[Mention]:
@@ -540,9 +441,24 @@ def headed_names(text: str, taken: list[Mention]) -> list[Mention]:
         label = _NAME_HEADS[h.group(1)]
         end, n = h.end(), 0
         after_org = False  # past a table organisation ("Fraksi PKS"), only acronyms and places follow
-        while n < _MAX_WORDS and (w := _NEXT_WORD.match(text, end)) is not None:
+        before_and: int | None = None
+        while n < _MAX_WORDS:
+            if n and label == "MISC" and (num := _LAW_NUMBER.match(text, end)) is not None:
+                end, n = num.end(), n + 1  # "Peraturan Menteri … No. 7 Tahun 2025"
+                continue
+            w = _NEXT_WORD.match(text, end)
+            if w is None and n and label in {"ORG", "MISC"} and not after_org and before_and is None \
+                    and (w := _joined_by_and(text, h.start(), end)) is not None:
+                before_and = end
+            if w is None:
+                break
             word = w.group(1)
-            if w.start(1) in per_starts or (n and word.lower() in _ROLE_START):
+            if before_and is not None and w.start(1) > before_and + 5 and word in _HEAD_FIRST:
+                end = before_and  # "Kementerian Koperasi dan Kelima Kementerian …": two names
+                break
+            # a role word ends the name before a person's title, but laws name offices ("Peraturan
+            # Menteri Keuangan", "UU Perlindungan Saksi dan Korban")
+            if w.start(1) in per_starts or (n and word.lower() in _ROLE_START and label != "MISC"):
                 break
             if word.isdigit() and (label not in {"EVENT", "MISC"} or (n == 0 and label == "EVENT")):
                 break  # "Forum 2025" is no name; "UUD 1945" is

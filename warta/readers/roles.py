@@ -45,14 +45,23 @@ ROLE_HEADS: tuple[str, ...] = tuple(sorted({
     # ranks the list above lacks (navy, air force, police)
     "laksamana", "laksma", "laksda", "laksdya", "marsekal", "marsma", "marsda", "marsdya", "brigadir", "bripka",
     "briptu", "bripda", "akp", "ajun komisaris", "sersan", "kopral",
+    # army ranks by their usual short forms ("Letkol Teddy"), and the members of state commissions
+    # ("Komisioner Komnas HAM …"): both stand right before a name in news text
+    "letkol", "lettu", "letda", "serma", "serka", "sertu", "serda", "pelda", "peltu", "aipda", "komisioner",
 }, key=lambda h: (-len(h), h)))
 
 # Military and police ranks: always followed by a name, often a one-word one ("Jenderal Sutanto").
 RANKS: frozenset[str] = frozenset({
     "jenderal", "kolonel", "letnan", "mayor", "brigjen", "mayjen", "letjen", "irjen", "komjen", "kombes", "akbp",
     "kompol", "iptu", "aiptu", "ipda", "laksamana", "laksma", "laksda", "laksdya", "marsekal", "marsma", "marsda",
-    "marsdya", "brigadir", "bripka", "briptu", "bripda", "akp", "sersan", "kopral",
+    "marsdya", "brigadir", "bripka", "briptu", "bripda", "akp", "sersan", "kopral", "letkol", "lettu", "letda",
+    "serma", "serka", "sertu", "serda", "pelda", "peltu", "aipda",
 })
+
+# Words of address that open a public figure's nickname ("Gus Ipul", "Cak Imin", "Kang Emil",
+# "Bung Karno"); news gives such a nickname right after the full name.
+ADDRESS_WORDS: tuple[str, ...] = ("Gus", "Cak", "Kang", "Bang", "Bung", "Mas", "Mbak", "Ning", "Neng", "Buya",
+                                  "Abah", "Uda", "Daeng")
 
 # Honorifics: dropped from a name, not a role.
 HONORIFICS: frozenset[str] = frozenset({
@@ -65,6 +74,8 @@ ROLE_WORDS: frozenset[str] = frozenset(w for h in ROLE_HEADS for w in h.split())
     "dan", "bidang", "urusan", "untuk", "luar", "dalam", "negeri", "umum", "besar", "tinggi", "agung",
     "utama", "koordinator", "kabinet", "partai", "fraksi", "komisi", "negara", "pusat", "daerah", "provinsi",
     "kota", "kabupaten", "se", "hukum", "humas", "tim", "nasional",
+    # the corps after a rank ("Kolonel Laut", "Brigjen Pol", "Ajun Komisaris Besar Polisi", "Kolonel Chk")
+    "laut", "udara", "pol", "polisi", "chk", "kum", "inf", "cpm", "satu", "dua",  # … "Brigadir Satu"
 }
 _HEAD_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(h) for h in ROLE_HEADS) + r")(?![\w-])", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[.,;:!?\"“”‘’'()\[\]\n\-–—]")
@@ -120,6 +131,33 @@ def appositive_role(text: str, start: int, people: list[tuple[int, int]]) -> str
     return role
 
 
+# A minister's role names the ministry's field right after "Menteri" ("Menteri Sosial Saifullah
+# Yusuf", "Wakil Menteri Pertanian …"): the field is whatever follows "Kementerian" in a ministry of
+# our abbreviation table. Without this, a field that is an ordinary adjective ("Sosial", "Agama")
+# reads as the first word of the name.
+_MINISTER = re.compile(r"(?:^|\s)(?:menteri|wamen)$", re.IGNORECASE)
+
+
+def ministry_field(role: str, words: list[str]) -> int:
+    """How many of ``words`` (the words after ``role``) name the ministry of a minister's role.
+
+    ``ministry_field("Menteri", ["Sosial", "Saifullah", "Yusuf"])`` → 1, since "Kementerian Sosial"
+    is a ministry of our table (the first words of one count too: "Menteri Komunikasi Rudiantara").
+    At least one word is always left for the name.
+    """
+    if not _MINISTER.search(role.strip()):
+        return 0
+    from warta.readers.aliases import abbreviation_tables
+
+    by_long = abbreviation_tables()[1]
+    for k in range(len(words) - 1, 0, -1):
+        field = "kementerian " + " ".join(w.strip(",.") for w in words[:k]).casefold()
+        # the whole name, or its first words ("Menteri Komunikasi …" for "Kementerian Komunikasi dan …")
+        if any(e.type == "ORG" and (long == field or long.startswith(field + " ")) for long, e in by_long.items()):
+            return k
+    return 0
+
+
 def strip_title(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     """Narrow a name span that starts with titles/honorifics; returns (start, end, stripped role)."""
     span = text[start:end]
@@ -138,6 +176,9 @@ def strip_title(text: str, start: int, end: int) -> tuple[int, int, str | None]:
                 if not nxt or not _describes_role(nxt.group(1)) or role_end + nxt.end() >= len(span):
                     break
                 role_end += nxt.end()
+            rest = span[role_end:].split()
+            for word in rest[:ministry_field(span[pos:role_end], rest)]:  # "Menteri Sosial …"
+                role_end = span.index(word, role_end) + len(word)
             role_parts.append(span[pos:role_end])
             pos = _skip_space(span, role_end)
             continue

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from warta.readers.aliases import find_abbreviation, find_country, place_table
-from warta.readers.roles import HONORIFICS, role_before
+from warta.readers.roles import HONORIFICS, ministry_field, role_before
 
 Raw = tuple[int, int, str]
 
@@ -214,10 +214,10 @@ OFFICE_ACRONYM = re.compile(r"^[A-Z]{3,6}(?:-[A-Z]{1,4})?$")
 
 def role_into_person(text: str, span: Raw) -> Raw | None:
     start, end, label = span
-    if label != "PER" or role_before(text, start) is None:
+    if label != "PER" or (role := role_before(text, start)) is None:
         return span
     words = _words(text, start, end)
-    k = 0
+    k = ministry_field(role, [text[s:e] for s, e in words])  # "Menteri [Sosial Saifullah Yusuf]"
     while k < len(words) - 1:
         w = text[words[k][0]:words[k][1]]
         if not (_describes_place_or_body(w) or FIELD_NOUN.match(w) or OFFICE_ACRONYM.match(w)):
@@ -259,16 +259,24 @@ def _person_tail(text: str, start: int, end: int, words: list[tuple[int, int]]) 
     first = text[words[0][0]:words[0][1]].lower().strip(".")
     if first in _ORG_WORDS:
         return None
-    k = 0
-    while k < len(words) and _org_like(text[words[k][0]:words[k][1]]):
-        k += 1
+    k, table = 0, False
+    while k < len(words):
+        # a table body of two words or more ("Komnas HAM Saurlin P Siagian")
+        j = next((j for j in range(len(words) - 1, k + 1, -1)
+                  if find_abbreviation(text[words[k][0]:words[j - 1][1]]) is not None), None)
+        if j is not None:
+            k, table = j, True
+        elif _org_like(text[words[k][0]:words[k][1]]):
+            table = table or _describes_place_or_body(text[words[k][0]:words[k][1]])
+            k += 1
+        else:
+            break
     rest = [text[s:e] for s, e in words[k:]]
-    if not k or not 1 <= len(rest) <= 4:
+    if not k or not 1 <= len(rest) <= 4 or not table:
         return None
-    if not any(_describes_place_or_body(text[s:e]) for s, e in words[:k]):
-        return None
-    if not all(w[:1].isupper() and not w.isupper() and w.lower() not in _ORG_WORDS and w not in ORG_SUFFIXES
-               and w not in _QUALIFIERS and not _describes_place_or_body(w) for w in rest):
+    # an initial inside the name is one capital ("Saurlin P Siagian")
+    if not all(w[:1].isupper() and (not w.isupper() or len(w.rstrip(".")) == 1) and w.lower() not in _ORG_WORDS
+               and w not in ORG_SUFFIXES and w not in _QUALIFIERS and not _describes_place_or_body(w) for w in rest):
         return None
     return k
 
