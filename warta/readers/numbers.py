@@ -77,7 +77,9 @@ _QUANTITY_BODY = (
     rf"(?:\s*(?P<abbr>(?-i:[TM]))(?![\w])|\s+(?P<scale>{_alt(BIG_SCALES)})(?P<scale_an>an)?)?"
     rf"(?:\s*(?P<pct>%|persen))?"
     rf"(?:\s+(?P<cur>{_alt(currency_words())}))?"
-    rf"(?![\w%/]|[.,]\d|-(?!nya\b)\w|:\d)"  # "70%-nya" is still 70%; "COVID-19", "2-1", "1:3" are not amounts
+    rf"(?![\w%]|[.,]\d|-(?!nya\b)\w|:\d)"  # "70%-nya" is still 70%; "COVID-19", "2-1", "1:3" are not amounts
+    # a slash ends an amount only as a price per unit ("Rp 2.250/kg"); "15/10", "135/PUU" are no amounts
+    rf"(?(sym)(?!/(?![a-z]{{1,12}}\b))|(?!/))"
 )
 _QUANTITY = re.compile(rf"(?<![\w/.,\-:]){_QUANTITY_BODY}", re.IGNORECASE)
 # The upper end of a range: "15 orang" in "10-15 orang", right after the dash.
@@ -122,7 +124,11 @@ _RANK_AFTER = re.compile(r"^\s+besar\b", re.IGNORECASE)
 # zero-width characters pasted from chat apps sit between list marks and words ("1.\u2060 SMKN 3")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # "salah satu", "satu per satu", "program yang satu ini" (this one): idioms, not counts
-_IDIOM = re.compile(r"salah\s+$|satu\s+per\s+$|^satu\s+(?:sama|per|pun|pintu|atap|ini)\b", re.IGNORECASE)
+# "di satu sisi" (on the one hand), "dalam satu waktu" (at once); after a word for a companion
+# or rival "satu" is "the same": "rekan satu tim", "teman satu sekolah", "rival satu kota"
+_IDIOM = re.compile(r"salah\s+$|satu\s+per\s+$|^satu\s+(?:sama|per|persatu|pun|pintu|atap|ini|sisi|waktu)\b",
+                    re.IGNORECASE)
+_SAME_AFTER = re.compile(r"\b(?:teman|rekan|kawan|musuh|rival|seteru|saudara|tetangga|sahabat)\s+$", re.IGNORECASE)
 # "pola satu arah", "kerja sama dua arah": one-way, two-way; but "dari dua arah" counts directions
 _ONE_WAY = re.compile(r"(?:satu|dua)\s+arah\b", re.IGNORECASE)
 _TOWARDS = re.compile(r"\b(?:dari|ke|di|berbagai|segala)\s+$", re.IGNORECASE)
@@ -165,6 +171,7 @@ def _is_identifier(m: re.Match[str], text: str) -> bool:
                  and bool(g.get("sym") or g.get("cur") or g.get("pct") or g.get("scale")))
     if ((_ID_BEFORE.search(rest) and not to_amount) or _LAW_BEFORE.search(before) or _IDIOM.search(before)
             or _IDIOM.search(text[start:end + 12])
+            or (text[start:end].lower() == "satu" and _SAME_AFTER.search(before))
             or (_ONE_WAY.match(text, start) and not _TOWARDS.search(before))):
         return True
     line_head = text[text.rfind("\n", 0, start) + 1:start]
@@ -182,10 +189,14 @@ def _is_identifier(m: re.Match[str], text: str) -> bool:
         return False
     # "QZ8501" is caught by the word boundary; "JT 610", "B 1234 XYZ" by the capitals before it
     before = before.translate(_INVISIBLE)
+    prev = re.search(r"(\S+)\s+$", before)
+    # codes and names write their numbers in digits: a lower-case number word after an acronym
+    # counts ("ketentuan satu KK satu suara", "satu ketua RT satu suara")
+    if g.get("words") and g["words"][0].islower() and prev and prev.group(1).isupper():
+        return False
     if _FLIGHT_OR_PLATE_BEFORE.search(before):
         return True
     # a number right after a capitalised word inside a sentence is part of a name: "Boeing 737"
-    prev = re.search(r"(\S+)\s+$", before)
     if prev and prev.group(1)[:1].isupper() and prev.group(1).isalpha():
         head = before[: prev.start(1)].rstrip(" \t\"“'(")
         if head and head[-1] not in ".!?\n:" and not _LIST_MARK.search(head):

@@ -123,8 +123,10 @@ def infer_published(text: str, today: dt.date | None = None, pieces: list[Piece]
 
 
 #: Rules whose value counts from "now" (the document date), and so, inside a quotation, from
-#: when the words were said.
-_DEICTIC = frozenset({"rel_day", "pod", "weekday", "eve", "rel_unit", "rel_n", "weekend"})
+#: when the words were said: deictic words, and a day or month written without its year, which
+#: takes the year nearest the speech date ("14 Februari" said in May 2024 is February 2024).
+_DEICTIC = frozenset({"rel_day", "pod", "weekday", "eve", "rel_unit", "rel_n", "weekend", "wd_paren", "date_full",
+                      "month", "day_only", "joined", "date_pod", "range_head", "quarter"})
 _DAY_PIECES = frozenset({"wd_paren", "date_full", "date_num", "weekday", "rel_day", "day_only"})
 # '"…kemarin…," kata Budi saat dihubungi, Sabtu (30/8/2025).': a quotation, then its attribution
 _QUOTE = re.compile(r'["“](?P<q>[^"“”\n]{1,3000})["”](?P<att>[^"“\n]{0,200}?)(?:\.(?:\s|$)|\n|$)')
@@ -146,7 +148,7 @@ def _speech_dates(text: str, pieces: list[Piece], ctx: Context) -> dict[int, dt.
         for p in pieces:
             if (qm.start("att") <= p.start < qm.end("att") and p.rule in _DAY_PIECES
                     and is_reporting_date(p.start, text)):
-                _t, value = normalise(p, text, Context(ctx.dct, ctx.anchor))
+                _t, value = normalise(p, text, ctx.at(ctx.dct))
                 if value and value[:4].isdigit() and len(value) >= 10:
                     spoken = dt.date.fromisoformat(value[:10])
                     out.update(dict.fromkeys(inside, spoken))
@@ -154,15 +156,30 @@ def _speech_dates(text: str, pieces: list[Piece], ctx: Context) -> dict[int, dt.
     return out
 
 
+def _written_years(pieces: list[Piece]) -> dict[tuple[int, int], int]:
+    """(day, month) → year of every full date written with a four-digit year ("Rabu (15/5/2024)")."""
+    out: dict[tuple[int, int], int] = {}
+    for p in pieces:
+        base = p.parts[0] if p.rule in ("joined", "date_pod") else p
+        g = base.m.groupdict()
+        year, day = g.get("y") or g.get("y2"), g.get("d") or g.get("d2")
+        if base.rule not in _EXPLICIT or not year or len(year) != 4 or not day:
+            continue
+        name = (g.get("mn") or "").lower().rstrip(".")
+        month = int(g["m"]) if g.get("m") else (_FULL.get(name) or _ABBR[name])
+        out.setdefault((int(day), month), int(year))
+    return out
+
+
 def find_times(text: str, published: str | dt.date | None, pieces: list[Piece] | None = None) -> list[TimeExpr]:
     """Every time expression in ``text``, normalised against ``published`` (may be None)."""
-    ctx = Context(dct=parse_date(published))
-    out: list[TimeExpr] = []
     pieces = recognise(text) if pieces is None else pieces
+    ctx = Context(dct=parse_date(published), years=_written_years(pieces))
+    out: list[TimeExpr] = []
     spoken = _speech_dates(text, pieces, ctx)
     for i, p in enumerate(pieces):
         if i in spoken:  # the quotation's own "now"; a day it names still anchors later clock times
-            quoted = Context(spoken[i], ctx.anchor)
+            quoted = ctx.at(spoken[i])
             ttype, value = normalise(p, text, quoted)
             ctx.anchor = quoted.anchor
         else:
@@ -170,7 +187,7 @@ def find_times(text: str, published: str | dt.date | None, pieces: list[Piece] |
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
         if (p.rule == "clock" and nxt is not None and (nxt.rule in _DAY_PIECES or nxt.rule == "date_pod")
                 and _CLOCK_THEN_DAY.fullmatch(text, p.end, nxt.start)):
-            day = day_of(nxt, text, Context(ctx.dct, ctx.anchor))
+            day = day_of(nxt, text, ctx.at(ctx.dct))
             if day is not None:
                 value = clock_value(p, day)
         # "lima hari seminggu", "dua kali sehari": a "se-" unit after a count is a frequency

@@ -116,11 +116,14 @@ VAGUE_REFS: dict[str, str] = {
     "hingga sekarang": "PRESENT_REF", "saat-saat ini": "PRESENT_REF", "waktu ini": "PRESENT_REF",
     "beberapa waktu lalu": "PAST_REF", "beberapa waktu yang lalu": "PAST_REF", "belakangan ini": "PAST_REF",
     "akhir-akhir ini": "PAST_REF", "baru-baru ini": "PAST_REF", "masa lalu": "PAST_REF",
-    "beberapa waktu terakhir": "PAST_REF", "beberapa waktu belakangan": "PAST_REF",
+    "beberapa waktu terakhir": "PAST_REF", "beberapa waktu belakangan": "PAST_REF", "beberapa waktu ini": "PAST_REF",
     "jauh-jauh hari": "PAST_REF", "tempo dulu": "PAST_REF",
     "ke depan": "FUTURE_REF", "ke depannya": "FUTURE_REF", "nanti": "FUTURE_REF", "nantinya": "FUTURE_REF",
     "masa depan": "FUTURE_REF", "kelak": "FUTURE_REF", "masa mendatang": "FUTURE_REF",
     "waktu dekat": "FUTURE_REF",
+    # "kedepan" is the common one-word spelling of "ke depan"; "(di) kemudian hari" is "in time to
+    # come" (the rule asks for "di"/"pada" before it: "kemudian hari Senin" is "then on Monday")
+    "kedepan": "FUTURE_REF", "kedepannya": "FUTURE_REF", "kemudian hari": "FUTURE_REF",
 }
 #: A season of a sport or competition ("musim lalu", "musim depan"): its bounds are the
 #: league's, not the calendar's, so TIMEX3 can only say past, present or future.

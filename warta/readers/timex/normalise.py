@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from warta.article import TimeType
 from warta.readers._numwords import words_to_number
@@ -45,6 +45,13 @@ _HALF = {"hari": "PT12H", "jam": "PT30M", "menit": "PT30S", "detik": "PT0.5S", "
 class Context:
     dct: dt.date | None
     anchor: dt.date | None = None
+    #: (day, month) → the year written with that day somewhere in the text ("Rabu (15/5/2024)"):
+    #: the same day written again without its year ("Rabu (15/5)") is that day
+    years: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def at(self, dct: dt.date | None) -> Context:
+        """The same reading with another "now" (a quotation's speech date)."""
+        return Context(dct, self.anchor, self.years)
 
 
 def _key(text: str) -> str:
@@ -251,12 +258,16 @@ def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]
         year_text = g.get("y") or g.get("y2")
         if not year_text and g.get("yrel") and dct:  # "22 Desember tahun lalu"
             year_text = str(dct.year + _shift(_key(g["yrel"]).split()[-1]))
+        if not year_text and (day, month) in ctx.years:  # "Rabu (15/5)" after "Rabu (15/5/2024)"
+            known = _date(ctx.years[day, month], month, day)
+            if known is not None and (wd is None or known.weekday() == wd):
+                year_text = str(known.year)
         value = resolve_day(day, month, int(year_text) if year_text else None, wd, dct)
         tail = m.group(0).lower().rsplit(None, 1)[-1]
         if value and dct and not year_text and value[0].isdigit():
             # "2 Desember lalu" is the one before the article, "5 Januari mendatang" the one after
             found = dt.date.fromisoformat(value)
-            if tail in ("lalu", "kemarin") and found > dct:
+            if tail in ("lalu", "kemarin", "silam") and found > dct:
                 value = _iso(_date(found.year - 1, month, day) or found)
             elif tail in ("mendatang", "nanti") and found < dct:
                 value = _iso(_date(found.year + 1, month, day) or found)
@@ -294,16 +305,19 @@ def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]
         return _counted(rule, g, ctx)
     if rule == "range_head":
         if g.get("u"):
-            return "DURATION", duration_value(float(g["n"] or 0), g["u"] or "")
+            return "DURATION", duration_value(_number(g["n"]), g["u"] or "")
         return "DATE", resolve_day(int(g["d"] or 0), _month(g["mn"] or ""), int(g["y"]) if g.get("y") else None,
                                    None, dct)
-    if rule == "vague_plural":  # "tahun-tahun berikutnya": the years to come
-        return "DATE", "FUTURE_REF" if _key(g["rel"]) in _FUTURE | {"ke depan"} else "PAST_REF"
+    if rule == "vague_plural":  # "tahun-tahun berikutnya": the years to come; "hari-hari ini": these days
+        rel = _key(g["rel"])
+        return "DATE", "PRESENT_REF" if rel == "ini" else "FUTURE_REF" if rel in _FUTURE | {"ke depan"} else "PAST_REF"
     if rule == "vague_duration":
         return "DURATION", VAGUE_DURATIONS[_key(g["v"])]
     if rule == "vague_count":
         return "DURATION", _vague_units(g["units"] or "")
     if rule == "set":
+        if g.get("n6") and _AGE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return "DURATION", _set_value(g)  # "anak berusia lima tahunan": an age, about five years
         return "SET", _set_value(g)
     if rule in ("weekday", "eve"):
         if dct is None:
@@ -339,6 +353,7 @@ def _normalise(p: Piece, text: str, ctx: Context) -> tuple[TimeType, str | None]
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}
+_AGE_BEFORE = re.compile(r"\b(?:berusia|usia|umur|berumur)\s+$", re.IGNORECASE)
 
 
 def _month_year(mo: int, rel: str, dct: dt.date) -> int:
@@ -479,7 +494,7 @@ def _counted(rule: str, g: dict[str, str | None], ctx: Context) -> tuple[TimeTyp
         n = _number(g.get("n"))
         unit = (g["u"] or "").lower()
     half = bool(g.get("half"))
-    rel = _key(g.get("rel") or "")
+    rel = _key(g.get("rel") or "").replace("kedepan", "ke depan")
     # "15 menit kemudian" measures a gap, it does not name a day we could write down
     clock_gap = unit in ("jam", "menit", "detik") and rel in ("kemudian", "setelahnya", "berikutnya")
     if rule == "duration" or clock_gap or rel in ("mendatang", "ke depan", "terakhir", "belakangan"):
@@ -522,9 +537,10 @@ def _set_value(g: dict[str, str | None]) -> str:
     if g.get("n5") and g.get("u5"):  # "per tiga bulan sekali": once every three months
         return duration_value(_number(g["n5"]), g["u5"] or "")
     unit = (g.get("u") or g.get("u2") or g.get("u3") or "").lower()
-    adj = (g.get("adj") or "").lower()
-    if adj:
-        return duration_value(1, {"harian": "hari", "mingguan": "pekan", "bulanan": "bulan", "tahunan": "tahun"}[adj])
+    adj = (g.get("adj") or g.get("adj2") or "").lower()
+    if adj:  # "bulanan" monthly; "lima tahunan" every five years
+        n = _number(g["n6"]) if g.get("n6") else 1
+        return duration_value(n, {"harian": "hari", "mingguan": "pekan", "bulanan": "bulan", "tahunan": "tahun"}[adj])
     if unit in _WEEKDAYS and (g.get("u") or "")[:1].isupper():  # "setiap Senin"; "setiap minggu" is weekly
         return f"XXXX-WXX-{_WEEKDAYS[unit] + 1}"
     if unit in PARTS_OF_DAY:

@@ -90,14 +90,19 @@ def _sentence_initial(text: str, pos: int) -> bool:
 def _week_not_weekday(m: re.Match[str], text: str) -> bool:
     """'minggu lalu' is 'last week'; 'Minggu lalu' mid-sentence is 'last Sunday' (weekday rule)."""
     word = m.group("u")
+    if word.lower() == "minggu" and _HARI_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+        return False  # "hari minggu depan" is next Sunday
     return not (word == "Minggu" and not _sentence_initial(text, m.start("u")))
+
+
+_HARI_BEFORE = re.compile(r"\bhari\s+$", re.IGNORECASE)
 
 
 def _weekday_not_week(m: re.Match[str], text: str) -> bool:
     """'minggu' in lower case is the week; 'Minggu lalu' at a sentence start is 'last week'."""
     word = m.group("wd")
-    if word[0].islower():
-        return False
+    if word[0].islower():  # "hari rabu", "hari minggu": after "hari" the name is the day, in any case
+        return bool(_HARI_BEFORE.search(text, max(0, m.start() - 6), m.start()))
     if word.lower() == "minggu" and m.group("rel") and _sentence_initial(text, m.start()):
         return m.group("rel").lower().startswith(("pekan", "minggu"))
     return True
@@ -113,7 +118,13 @@ _NOT_A_YEAR_AFTER = _c(
 # constitution, "sebanyak 2000" counts); "dari", "hingga", "sekitar" are not here because
 # years follow them just as often ("dari 2010 hingga 2015").
 _NOT_A_YEAR_BEFORE = _c(r"(?:rp\.?|us\$|\$|sebanyak|sejumlah|nomor|no\.?|pasal|ayat|kode|seri|total|capai|mencapai|"
-                        r"uud|uu|perppu|undang-undang(?:\s+dasar)?)\s*$")
+                        r"uud|uu|perppu|undang-undang(?:\s+dasar)?|"
+                        # a regulation named by its year: "merujuk pada Perwali 2025", "Perpres 2020"
+                        r"\bper(?:wali|wako|bup|gub|da|pres|kap|pol|ma|men\w*)|keppres|inpres|kepmen\w*)\s*$")
+# the constitution's name, however it is written out: "UUD NRI 1945", "Undang-Undang Dasar Negara
+# Republik Indonesia Tahun 1945" (GUIDELINES: "UUD 1945" is a name, not a time)
+_CONSTITUTION_BEFORE = _c(r"(?:\bUUD|Undang-Undang\s+Dasar)(?:\s+(?:NRI|RI|Negara|Republik|Indonesia))*"
+                          r"\s+(?:Tahun\s+)?$")
 
 
 def _not_law(m: re.Match[str], text: str) -> bool:
@@ -122,7 +133,7 @@ def _not_law(m: re.Match[str], text: str) -> bool:
 
 
 def _year_check(m: re.Match[str], text: str) -> bool:
-    if not _not_law(m, text):
+    if not _not_law(m, text) or _CONSTITUTION_BEFORE.search(text, max(0, m.start("y") - 70), m.start("y")):
         return False
     bare = not re.match(r"(?:tahun|awal|akhir|pertengahan|penghujung|medio)", m.group(0), re.I)
     if bare:
@@ -160,6 +171,22 @@ _PLACE_AFTER = _c(r"\s+(?:gawang|pintu|rumah|gedung|kantor|istana|kelas|panggung
 # "maju ke depan" is forward in space, not in time
 _SPATIAL = _c(r"\b(?:maju|melangkah|bergerak|berjalan|lari|berlari|menghadap|condong|jatuh|terdorong|didorong|"
               r"tampil|muncul|duduk|berdiri)\s+$")
+
+
+_IN_BEFORE = _c(r"\b(?:di|pada)\s+$")
+
+
+def _vague_check(m: re.Match[str], text: str) -> bool:
+    """'ke depan' / 'kedepan' after a verb of motion or before a place is in space ("maju ke
+    depan", "ke depan gawang"); "kemudian hari" is the future only as "di kemudian hari"."""
+    v = m.group("v").lower()
+    if v.startswith("waktu") and not _unit_not_counted(m, text):
+        return False  # "pemilu dua waktu ini": these two rounds, not "now"
+    if v == "kemudian hari":
+        return bool(_IN_BEFORE.search(text, max(0, m.start() - 10), m.start()))
+    if not v.startswith("ke"):
+        return True
+    return not (_SPATIAL.search(text, max(0, m.start() - 20), m.start()) or _PLACE_AFTER.match(text, m.end()))
 
 
 def _period_check(m: re.Match[str], text: str) -> bool:
@@ -208,6 +235,38 @@ def _duration_check(m: re.Match[str], text: str) -> bool:
 
 
 _LAW_YEAR_AFTER = _c(rf"\s+{YEAR}\b")
+
+
+_SCALES = ("ribu", "juta", "miliar", "milyar", "triliun")
+
+
+def _counted_adjective(m: re.Match[str]) -> bool:
+    """'lima tahunan' (every five years) needs a whole count: "50 ribu bulanan" is a monthly sum."""
+    n = m.group("n6")
+    return n is None or n[0].isdigit() or (words_to_number(n) is not None and not n.lower().endswith(_SCALES))
+
+
+# what joins the two ends of a range: a dash, "hingga", "sampai (dengan)", "s.d."
+_RANGE_JOIN = r"(?:\s*[-–]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d)\s+)"
+_RANGE_NUM = rf"(?:\d+(?:,\d+)?(?![\d.])|{NUMBER_WORDS_RE})"
+
+
+def _range_check(m: re.Match[str], text: str) -> bool:
+    """The lower end of a range of durations is a duration when its upper end is a plain count
+    of the unit ("Rp 5 hingga 10 juta tahun ini" is money, not years)."""
+    if not _not_law(m, text):
+        return False
+    if m.group("n") is None:
+        return True
+    low, high = (float(x.replace(",", ".")) if x[0].isdigit() else words_to_number(x) for x in m.group("n", "hi"))
+    if low is None or high is None or m.group("hi").lower().endswith(_SCALES):
+        return False
+    # joined by a word the range runs upward; a dash may count down ("10-7 tahun yang lalu")
+    if not low < high and not re.match(r"\s*[-–]", text[m.end("n"):m.end("n") + 3]):
+        return False
+    return text[m.end("u"):m.end("u") + 1] != "-" and not _LAW_YEAR_AFTER.match(text, m.end("u"))
+
+
 # the units a "hitungan" (count) of time is measured in; lower-case "minggu" is the week here
 _COUNT_UNIT = r"(?:detik|menit|jam|hari|pekan|minggu|bulan|tahun)"
 
@@ -221,7 +280,7 @@ RULES: tuple[Rule, ...] = (
     Rule("date_full", _c(
         rf"{_B}(?:(?P<wd>{WD})\s*,?\s+)?(?:(?:tanggal|tgl\.?)\s+)?(?P<d>{DAY})\s+(?P<mn>{MON})"
         rf"(?:\s*,?\s+(?P<y>{OLD_YEAR})|\s+(?P<yrel>tahun\s+(?:ini|lalu|depan|mendatang|kemarin)))?"
-        rf"(?:\s+(?:yang\s+lalu|lalu|mendatang|nanti|kemarin))?{_E}"), _not_law),
+        rf"(?:\s+(?:yang\s+lalu|lalu|silam|mendatang|nanti|kemarin))?{_E}"), _not_law),
     # 15/12/2021, Rabu 15-12-2021, 2021-12-15
     Rule("date_num", _c(
         rf"{_B}(?:(?P<wd>{WD})\s*,?\s*)?(?:(?P<d>{DAY})\s?(?P<sep>[/\-])\s?(?P<m>{MNUM})\s?(?P=sep)\s?(?P<y>{YEAR})"
@@ -231,13 +290,14 @@ RULES: tuple[Rule, ...] = (
     # November 2014, bulan Maret lalu, Juni lalu, pada Maret
     Rule("month", _c(
         rf"{_B}(?:(?P<prep>pada|sejak|hingga|sampai|akhir|awal|pertengahan|medio|selama|per)\s+)?"
-        rf"(?:(?P<bulan>bulan)\s+)?(?P<mn>{MF})(?:\s+(?P<y>{OLD_YEAR})(?:\s+(?:lalu|mendatang|ini))?"
-        rf"|\s+(?P<yrel>tahun\s+(?:ini|lalu|depan|mendatang|kemarin))|\s+(?P<rel>yang\s+lalu|lalu|ini|depan|mendatang|kemarin))?"
+        rf"(?:(?P<bulan>bulan)\s+)?(?P<mn>{MF})(?:\s+(?P<y>{OLD_YEAR})(?:\s+(?:lalu|silam|mendatang|ini))?"
+        rf"|\s+(?P<yrel>tahun\s+(?:ini|lalu|depan|mendatang|kemarin))"
+        rf"|\s+(?P<rel>yang\s+lalu|lalu|silam|ini|depan|mendatang|kemarin))?"
         rf"{_E}"), _month_check),
     # Oktober, November, dan Desember / Januari-Maret / Oktober hingga Desember 2025: months
     # named together are months even without "bulan" or a year (split into one piece each)
     Rule("month_list", _c(rf"{_B}(?:(?:awal|akhir|pertengahan|medio)\s+)?(?:bulan\s+)?(?:{MF})(?:{_MONTH_SEP}(?:{MF}))+"
-                          rf"(?:\s+{OLD_YEAR})?(?:\s+(?:yang\s+lalu|lalu|ini|depan|mendatang|kemarin|"
+                          rf"(?:\s+{OLD_YEAR})?(?:\s+(?:yang\s+lalu|lalu|silam|ini|depan|mendatang|kemarin|"
                           rf"tahun\s+(?:ini|lalu|depan|mendatang|kemarin)))?{_E}")),
     # tahun 2014, 1988 lalu, tahun ajaran 2017-2018, awal 2023
     Rule("year", _c(
@@ -268,19 +328,20 @@ RULES: tuple[Rule, ...] = (
     # dua hari lalu, tiga minggu kemudian, setahun mendatang, delapan tahun terakhir
     Rule("rel_n", _c(
         rf"{_B}(?:(?P<n>{NUM}){SPELLED}(?:\s+(?P<half>setengah))?\s+(?P<u>{UNIT})|(?P<se>{SE}))\s+"
-        rf"(?P<rel>yang\s+lalu|lalu|silam|sebelumnya|kemudian|setelahnya|berikutnya|lagi|mendatang|ke\s+depan|"
+        rf"(?P<rel>yang\s+lalu|lalu|silam|sebelumnya|kemudian|setelahnya|berikutnya|lagi|mendatang|ke\s*depan|"
         rf"terakhir|belakangan){_E}"), _duration_check),
     # 20 tahun, dua pekan, setengah detik, satu setengah jam, 2,5 jam, sehari
     Rule("duration", _c(
         rf"{_B}(?:(?P<n>{NUM}){SPELLED}(?:\s+(?P<half>setengah))?\s+(?P<u>{UNIT})|(?P<hf>setengah)\s+(?P<u2>{UNIT})"
         rf"|(?P<se>{SE}))(?:\s+(?P<n2>\d+|{NUMBER_WORDS_RE})\s+(?P<u3>{UNIT}))?{_E}"), _duration_check),
-    # the first half of a range takes its unit or month from the second: "2-3 menit", "20-28 Agustus"
+    # the first half of a range takes its unit or month from the second: "2-3 menit", "2 hingga 2,5
+    # tahun", "satu sampai dua tahun", "20-28 Agustus", "1 hingga 3 Mei"
     Rule("range_head", _c(
-        rf"{_B}(?:(?P<n>\d+)(?=\s*[-–]\s*\d+\s+(?P<u>{UNIT}){_E})"
-        rf"|(?P<d>{DAY})(?=\s*[-–]\s*{DAY}\s+(?P<mn>{MON})(?:\s+(?P<y>{YEAR}))?{_E}))"), _not_law),
+        rf"{_B}(?:(?P<n>{_RANGE_NUM})(?={_RANGE_JOIN}(?P<hi>{_RANGE_NUM})\s+(?P<u>{UNIT}){_E})"
+        rf"|(?P<d>{DAY})(?={_RANGE_JOIN}{DAY}\s+(?P<mn>{MON})(?:\s+(?P<y>{YEAR}))?{_E}))"), _range_check),
     # tahun-tahun berikutnya, bulan-bulan terakhir: the years to come, recent months (plural, vague)
     Rule("vague_plural", _c(rf"{_B}(?P<u>tahun|bulan|minggu|pekan|hari)-(?P=u)\s+(?P<rel>berikutnya|mendatang|"
-                            rf"ke\s+depan|depan|sebelumnya|lalu|terakhir|belakangan|silam){_E}")),
+                            rf"ke\s+depan|depan|sebelumnya|lalu|terakhir|belakangan|silam|ini){_E}")),
     Rule("vague_duration", _c(rf"{_B}(?P<v>{alternation(VAGUE_DURATIONS)}){_E}(?!\s+(?:ini|kemudian)\b)")),
     # dalam hitungan jam, hitungan menit dan jam: "a matter of hours (and minutes)", a vague amount
     Rule("vague_count", _c(
@@ -292,8 +353,10 @@ RULES: tuple[Rule, ...] = (
         rf"|(?:setiap|tiap)\s+(?P<n4>\d+|{NUMBER_WORDS_RE})\s+(?P<u4>{UNIT})(?:\s+sekali)?"
         rf"|per\s+(?P<n5>\d+|{NUMBER_WORDS_RE})\s+(?P<u5>{UNIT})\s+sekali"
         rf"|per\s+(?P<u2>hari|pekan|minggu|bulan|tahun|jam)|(?P<adj>harian|mingguan|bulanan|tahunan)"
+        # "pemilu lima tahunan": held every five years
+        rf"|(?P<n6>\d+|{NUMBER_WORDS_RE})\s+(?P<adj2>harian|mingguan|bulanan|tahunan)"
         rf"|(?P<n>\d+|{NUMBER_WORDS_RE})\s+kali\s+(?:dalam\s+)?(?:se|satu\s+)(?P<u3>hari|pekan|minggu|bulan|tahun))"
-        rf"(?P<nya>nya)?{_E}")),
+        rf"(?P<nya>nya)?{_E}"), lambda m, text: _counted_adjective(m)),
     # Senin, Jumat pekan lalu, Selasa sore (the part of day is joined later)
     Rule("weekday", _c(
         rf"{_B}(?P<wd>{WD})(?:\s+(?P<rel>pekan\s+lalu|minggu\s+lalu|pekan\s+depan|minggu\s+depan|lalu|kemarin|ini|"
@@ -325,8 +388,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pod_bare", _c(
         rf"{_B}(?P<prep>pada|ketika|saat|waktu|menjelang|jelang|hingga|sampai|sejak|semakin|kian)\s+"
         rf"(?P<p>{POD}){_E}(?!\s+(?:tahun|minggu|pekan|ini|itu|tadi|nanti|harinya|(?-i:[A-Z])))")),
-    Rule("vague", _c(rf"{_B}(?P<v>{alternation(VAGUE_REFS)}){_E}"), lambda m, text: not m.group("v").lower().startswith(
-        "ke") or not (_SPATIAL.search(text, max(0, m.start() - 20), m.start()) or _PLACE_AFTER.match(text, m.end()))),
+    Rule("vague", _c(rf"{_B}(?P<v>{alternation(VAGUE_REFS)}){_E}"), lambda m, text: _vague_check(m, text)),
 )
 
 _DAY_RULES = frozenset({"wd_paren", "date_full", "date_num", "weekday", "rel_day", "day_only"})
@@ -337,7 +399,7 @@ _DAY_RULES = frozenset({"wd_paren", "date_full", "date_num", "weekday", "rel_day
 _JOIN_CLOCK = _c(r"\s+(?:sekitar\s+)?$")
 _JOIN_CLOCK_COMMA = _c(r"\s*,\s*(?:sekitar\s+)?$")
 # A deictic word right after a date belongs to it: "Minggu (28/12/2014) kemarin".
-_TRAIL = _c(r"\s+(?:kemarin|lalu|yang\s+lalu|ini|itu|tadi|mendatang|nanti)(?![\w])")
+_TRAIL = _c(r"\s+(?:kemarin|lalu|yang\s+lalu|silam|ini|itu|tadi|mendatang|nanti)(?![\w])")
 
 
 def _first_words(*groups: object) -> frozenset[str]:
@@ -379,7 +441,7 @@ _TRIGGERS: dict[str, tuple[frozenset[str], bool]] = {
     "duration": (_NUMS, True),
     "vague_duration": (_first_words(VAGUE_DURATIONS), False),
     "vague_count": (frozenset({"hitungan"}), False),
-    "range_head": (frozenset(), True),
+    "range_head": (_NUMS, True),
     "set": (_NUMS | {"setiap", "tiap", "saban", "per", "harian", "mingguan", "bulanan", "tahunan"}, True),
     "weekday": (_WDS, False),
     "clock": (frozenset({"pukul", "jam", "pk"}), True),
@@ -438,6 +500,7 @@ def recognise(text: str) -> list[Piece]:
 _YEAR_RULE = next(r for r in RULES if r.name == "year")
 # a school, budget or fiscal year written as two years is one period ("tahun ajaran 2017-2018")
 _ONE_PERIOD = _c(r"(?:ajaran|anggaran|fiskal|akademik|akademis)\s*$")
+_DECADE_AFTER = _c(r"\s?-?an(?!\w)")
 
 
 _MONTH_RULE = next(r for r in RULES if r.name == "month")
@@ -496,6 +559,11 @@ def _split_year_range(text: str, p: Piece) -> list[Piece]:
     if p.rule != "year" or not m.group("y2") or m.group("ysep") == "/" or _ONE_PERIOD.search(
             text, max(0, m.start("y") - 20), m.start("y")):
         return [p]
+    if (m.group("y")[-1] == m.group("y2")[-1] == "0" and m.end() == m.end("y2")
+            and (tail := _DECADE_AFTER.match(text, p.end))):
+        # "kurun 1960-1990-an": from the sixties to the nineties, two decades
+        return [Piece(p.start, m.end("y"), "decade", m, alt={"y": m.group("y")}),
+                Piece(m.start("y2"), tail.end(), "decade", m, alt={"y": m.group("y2")})]
     first = _YEAR_RULE.pattern.match(text, p.start, m.end("y"))
     second = _YEAR_RULE.pattern.match(text, m.start("y2"))
     if first is None or second is None:
